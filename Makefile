@@ -1,0 +1,41 @@
+# Every task of the project. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: help build test check lint typecheck snapshots bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(READY)
+
+build: $(READY) ## Set up .venv and regenerate every agent into _generated/
+	$(BIN)/assembler build
+
+check: $(READY) ## Fail when _generated/ drifts from the catalog (what the pre-commit hook runs)
+	$(BIN)/assembler check
+
+test: $(READY) lint typecheck ## Set up and run the whole suite: pytest, ruff, mypy strict
+	$(BIN)/pytest
+
+lint: $(READY) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(READY) ## mypy strict
+	$(BIN)/mypy
+
+snapshots: $(READY) ## Refresh the snapshot files of the generated agents after a deliberate change
+	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
+
+bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
+	$(BIN)/python benchmarks/run.py
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
