@@ -1,0 +1,72 @@
+"""The variables an agent template receives (documented in README, "Template context"). Pure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assembler.assemble import Agent
+from assembler.frontmatter import frontmatter_data, to_yaml
+from assembler.manifest import LEGACY_KEYS
+
+COMMON_REPORT_FIELDS = (
+    "Status: done | partial | blocked",
+    "Summary: <what was done, in two or three sentences>",
+    "Evidence: <each claim with its grade and source>",
+    "Files touched: <paths, or none>",
+    "Open questions: <list, or none>",
+    "Next: <handoff target and why, or none>",
+)
+
+
+def normalize(text: str) -> str:
+    """LF line ends, no trailing spaces at line ends, no blank lines at either end."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def fence_for(lines: list[str]) -> str:
+    """A backtick fence longer than any run of backticks inside the fenced lines."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def agent_context(agent: Agent, *, generated_comment: str, tool_section: str | None = None,
+                  tool_report_fields: tuple[str, ...] = ()) -> dict[str, Any]:
+    m = agent.manifest
+    optional = {key: getattr(m, key) for key in LEGACY_KEYS}
+    fields = {"name": m.name, "description": m.description, "tools": m.tools, "model": m.model,
+              "optional": optional}
+    report_fields = [*COMMON_REPORT_FIELDS, *m.output_extra_fields, *tool_report_fields]
+    return {
+        "name": m.name,
+        "description": m.description,
+        "tools": list(m.tools),
+        "model": m.model,
+        "frontmatter": to_yaml(frontmatter_data(fields)),
+        "generated_comment": generated_comment,
+        "source": agent.source.rel,
+        "role": normalize(m.role),
+        "substrate": None if agent.role is None else {
+            "name": agent.role.name,
+            "capabilities": [{"name": n, "text": normalize(t.text)} for n, t in agent.role.capabilities],
+        },
+        "tool_section": None if tool_section is None else normalize(tool_section),
+        "blocks": [{"name": n, "text": normalize(t.text)} for n, t in agent.blocks],
+        "domain_in": list(m.domain_in),
+        "forbidden_domain": list(m.forbidden_domain),
+        "handoffs": [
+            {"target": h.target, "trigger": h.trigger, "expects_artifact": h.expects_artifact,
+             "produces_artifact": h.produces_artifact}
+            for h in m.handoff
+        ],
+        "report_title": f"{m.name.upper()} REPORT",
+        "report_fields": report_fields,
+        "report_fence": fence_for(report_fields),
+        "references": list(m.references.extra),
+        "taxonomy": {k: getattr(m.taxonomy, k) for k in
+                     ("kingdom", "mechanism", "domain", "layer", "stage", "stability", "language")},
+        "lineage": {"creator": m.lineage.creator, "created": str(m.lineage.created),
+                    "parents": list(m.lineage.parents), "fork_from": m.lineage.fork_from,
+                    "successor": m.lineage.successor},
+    }

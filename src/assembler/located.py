@@ -1,0 +1,21 @@
+"""Turn problems found in parsed data (key paths) into diagnostics located in their file's text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assembler.diagnostics import Diagnostic, Problem
+from assembler.locate import key_positions, locate
+
+
+def locate_problems(problems: Iterable[Problem], file: str, text: str) -> list[Diagnostic]:
+    problems = list(problems)
+    if not problems:
+        return []
+    positions = key_positions(text)
+    out = []
+    for p in problems:
+        where = locate(positions, p.path)
+        line, column = where if where else (1, 1)
+        out.append(Diagnostic(p.code, p.message, file, line, column, p.hint, p.severity))
+    return out

@@ -1,0 +1,64 @@
+"""Stamps: the fingerprint every generated file carries, `<kind>::<caps>::<sha8 of scope>::<sha8 of body>`.
+
+- kind: what the file is (`agent` for agent Markdown, `tool` for a tool module);
+- caps: the target or tool kind that rendered it (`claude`, `modal`);
+- scope: sha256 of every source of the file (tool version, configuration, templates, the manifest, its blocks,
+  role and capability texts), first 8 hex digits;
+- body: sha256 of the file as written, with the stamp itself replaced by `PENDING`, first 8 hex digits.
+
+A file whose body no longer matches its stamp was edited by hand; one whose scope differs is stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PENDING = "assembler-stamp: PENDING"
+STAMP = re.compile(r"assembler-stamp: ([a-z]+)::([a-z0-9_-]+)::([0-9a-f]{8})::([0-9a-f]{8})")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    kind: str
+    caps: str
+    scope: str
+    body: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}::{self.caps}::{self.scope}::{self.body}"
+
+
+def sha8(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def scope_hash(parts: Iterable[tuple[str, str]]) -> str:
+    """Fingerprint of labelled sources; each part is length-prefixed so no two lists hash alike."""
+    digest = hashlib.sha256()
+    for label, text in parts:
+        for piece in (label, text):
+            data = piece.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+    return digest.hexdigest()[:8]
+
+
+def seal(text: str, kind: str, caps: str, scope: str) -> str:
+    """Replace the PENDING marker of freshly rendered text with its stamp."""
+    if text.count(PENDING) != 1:
+        raise ValueError("rendered text must hold exactly one stamp marker")
+    stamp = Stamp(kind, caps, scope, sha8(text))
+    return text.replace(PENDING, f"assembler-stamp: {stamp}")
+
+
+def read_stamp(text: str) -> tuple[Stamp, bool] | None:
+    """The file's stamp, and whether its body still matches it; None when it carries no stamp."""
+    found = STAMP.search(text)
+    if found is None:
+        return None
+    stamp = Stamp(*found.groups())
+    unsealed = text[: found.start()] + PENDING + text[found.end() :]
+    return stamp, sha8(unsealed) == stamp.body

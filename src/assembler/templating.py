@@ -1,0 +1,71 @@
+"""The one jinja Environment of a run: built-in templates, optionally overridden by a user folder."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+@lru_cache(maxsize=8)
+def get_env(override_dir: Path | None = None) -> jinja2.Environment:
+    """Templates ship as package data; files in `override_dir` replace the built-in ones by name.
+
+    Manifest and block text only ever reaches a template as a variable: it is never template source.
+    """
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(override_dir)))
+    loaders.append(jinja2.PackageLoader("assembler", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pyliteral"] = pyliteral
+    return env
+
+
+
+
+def pyliteral(value: object) -> str:
+    """A Python literal for plain data: the escaper for manifest text that lands in generated Python.
+
+    Only str, int, float, bool, None and lists, tuples or str-keyed dicts of them are accepted, so nothing
+    but a literal can come out; `repr` of those types is valid Python that evaluates to an equal value.
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return repr(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"no Python literal for {value!r}")
+        return repr(value)
+    if isinstance(value, list | tuple):
+        inner = ", ".join(pyliteral(v) for v in value)
+        if isinstance(value, tuple):
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"[{inner}]"
+    if isinstance(value, dict):
+        items = []
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise TypeError(f"dict key {k!r} is not a string")
+            items.append(f"{pyliteral(k)}: {pyliteral(v)}")
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"no Python literal for a value of type {type(value).__name__}")
+
+
+def template_source(name: str, override_dir: Path | None = None) -> str:
+    """The text of a template as the environment would load it (for fingerprints)."""
+    env = get_env(override_dir)
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    return source
