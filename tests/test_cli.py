@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from assembler import __version__
+from assembler.commands import cli
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("build", "check", "validate"):
+        assert f"  {command} " in result.output
+
+
+def test_build_validate_check_on_a_clean_catalog(catalog: Callable[..., Path]) -> None:
+    root = str(catalog())
+    assert run("--root", root, "check").exit_code == 3
+    built = run("--root", root, "build")
+    assert built.exit_code == 0, built.output
+    assert "2 written, 0 unchanged." in built.output
+    assert run("--root", root, "validate").exit_code == 0
+    checked = run("--root", root, "check")
+    assert checked.exit_code == 0 and checked.output == ""
+
+
+def test_errors_exit_1_in_json_exactly(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": 'name = "fixer"\nnmae = 1\n'})
+    result = run("--root", str(root), "validate", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert list(data) == ["diagnostics"]
+    first = next(d for d in data["diagnostics"] if d["code"] == "A002")
+    assert list(first) == ["severity", "code", "file", "line", "column", "message", "hint"]
+    assert first == {
+        "severity": "error", "code": "A002", "file": "_manifests/fixer.toml", "line": 2, "column": 1,
+        "message": "unknown key `nmae`", "hint": "did you mean `name`?",
+    }
+
+
+def test_text_errors_name_file_line_and_hint(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": 'name = "fixer"\nnmae = 1\n'})
+    result = run("--root", str(root), "build")
+    assert result.exit_code == 1
+    assert "_manifests/fixer.toml:2:1: A002: unknown key `nmae`\n    hint: did you mean `name`?\n" in result.output
+    assert result.output.rstrip().endswith("nothing was written.")
+    assert not (root / "_generated").exists()
+
+
+def test_usage_errors_exit_2(catalog: Callable[..., Path], tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    root = str(catalog())
+    assert run("--root", root, "check", "--no-such-option").exit_code == 2
+    assert run("--root", root, "build", "nobody").exit_code == 2
+    assert run("--root", root, "check", "--format", "xml").exit_code == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    result = run("check")
+    assert result.exit_code == 2
+    assert "no catalog here" in result.output
+
+
+def test_root_is_found_from_a_subfolder(catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = catalog()
+    monkeypatch.chdir(root / "_blocks")
+    assert run("build").exit_code == 0
+    assert (root / "_generated/fixer.md").is_file()
+
+
+def test_build_only_named_agents(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    assert run("--root", str(root), "build", "fixer").exit_code == 0
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]
+
+
+def test_check_says_what_to_run(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    result = run("--root", str(root), "check")
+    assert result.output.rstrip().endswith(
+        "2 generated file(s) out of sync. Run `make build` (or `assembler build`) to regenerate them.")
+
+
+def test_build_refusal_shows_the_diff_and_exits_3(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    run("--root", str(root), "build")
+    path = root / "_generated/fixer.md"
+    path.write_text(path.read_text().replace("E1 to E5.", "E1 to E9."))
+    result = run("--root", str(root), "build")
+    assert result.exit_code == 3
+    assert "_generated/fixer.md: left alone, edited by hand; the build would write:" in result.output
+    assert "-E1 to E9.\n+E1 to E5.\n" in result.output
+    assert "E1 to E9." in path.read_text()
+
+
+def test_version_without_click() -> None:
+    out = subprocess.run([sys.executable, "-c", "import sys\nfrom assembler.cli import main\n"
+                          "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+                          "print('click' in sys.modules)"], capture_output=True, text=True, check=True)
+    assert out.stdout == f"assembler {__version__}\nFalse\n"
+
+
+def test_console_script_and_module_in_a_real_process(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    script = shutil.which("assembler", path=str(Path(sys.executable).parent))
+    assert script is not None
+    built = subprocess.run([script, "--root", str(root), "build"], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    checked = subprocess.run([sys.executable, "-m", "assembler", "--root", str(root), "check"],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    broken = root / "_manifests/fixer.toml"
+    broken.write_text("name = \n")
+    failed = subprocess.run([script, "--root", str(root), "check"], capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert "_manifests/fixer.toml:1:8: A001: TOML syntax error" in failed.stderr

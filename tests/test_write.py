@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assembler import write
+from assembler.check import compare
+from assembler.pipeline import plan_catalog
+from assembler.write import apply_plan, atomic_write
+
+
+def _build(root: Path, **options: bool) -> write.WriteResult:
+    plan = plan_catalog(root)
+    assert plan.ok, plan.diagnostics
+    return apply_plan(plan, **options)
+
+
+def test_build_writes_then_leaves_unchanged_files_alone(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    first = _build(root)
+    assert first.written == ["_generated/fixer.md", "_generated/reviewer.md"]
+    mtime = (root / "_generated/fixer.md").stat().st_mtime_ns
+    second = _build(root)
+    assert second.written == []
+    assert (root / "_generated/fixer.md").stat().st_mtime_ns == mtime
+
+
+def test_hand_edited_file_is_refused_then_forced(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    _build(root)
+    path = root / "_generated/fixer.md"
+    edited = path.read_text() + "\nmy note\n"
+    path.write_text(edited)
+    (root / "_manifests/fixer.toml").write_text(
+        (root / "_manifests/fixer.toml").read_text().replace("Reviews patches", "Fixes patches")
+    )
+    result = _build(root)
+    assert result.refused == ["_generated/fixer.md"]
+    assert path.read_text() == edited
+    forced = _build(root, force=True)
+    assert forced.written == ["_generated/fixer.md"]
+    assert "Fixes patches" in path.read_text()
+
+
+def test_a_persons_file_at_an_output_path_is_not_overwritten(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_generated/fixer.md": "# notes written by a person\n"})
+    result = _build(root)
+    assert result.refused == ["_generated/fixer.md"]
+    assert (root / "_generated/fixer.md").read_text() == "# notes written by a person\n"
+
+
+def test_prune_deletes_only_stamped_orphans(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_generated/notes.md": "# unstamped, a person's file\n"})
+    _build(root)
+    extra = (root / "_manifests/fixer.toml").read_text().replace('name = "fixer"', 'name = "gone"')
+    (root / "_manifests/gone.toml").write_text(extra)
+    _build(root)
+    assert (root / "_generated/gone.md").exists()
+    (root / "_manifests/gone.toml").unlink()
+    kept = _build(root)
+    assert kept.pruned == [] and (root / "_generated/gone.md").exists()
+    pruned = _build(root, prune=True)
+    assert pruned.pruned == ["_generated/gone.md"]
+    assert not (root / "_generated/gone.md").exists()
+    assert (root / "_generated/notes.md").read_text() == "# unstamped, a person's file\n"
+
+
+def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old\n")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(write.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(target, "new\n" * 1000)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_failure_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old\n")
+    real_fsync = os.fsync
+
+    def broken_fsync(fd: int) -> None:
+        real_fsync(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write.os, "fsync", broken_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "new\n")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_concurrent_builds_in_threads_end_with_correct_files(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _build(root)
+        except BaseException as err:  # collected and re-raised in the main thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert compare(plan_catalog(root, trust=False)) == []
+
+
+def test_concurrent_build_processes_end_with_correct_files(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    command = [sys.executable, "-m", "assembler", "--root", str(root), "build"]
+    procs = [subprocess.Popen(command, stderr=subprocess.PIPE) for _ in range(3)]
+    assert [p.wait() for p in procs] == [0, 0, 0]
+    assert compare(plan_catalog(root, trust=False)) == []
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md", "reviewer.md"]
