@@ -176,9 +176,35 @@ def plan_catalog(root: Path, *, names: tuple[str, ...] = (), trust: bool = True,
         if entry.trusted:
             plan.outputs += [Output(rel, stem, None) for rel in entry.paths]
         else:
-            rendered = render_agent(agents[stem], config, _override(root, config))
+            try:
+                rendered = render_agent(agents[stem], config, _override(root, config))
+            except Exception as err:  # a user's template can fail in many ways; report, never crash
+                problem = _template_error(err, config)
+                if problem not in plan.diagnostics:
+                    plan.diagnostics.append(problem)
+                continue
             plan.outputs += [Output(rel, stem, text) for rel, text in rendered]
+    if not plan.ok:
+        plan.outputs = []
     return plan
+
+
+def _template_error(err: Exception, config: Config) -> Diagnostic:
+    import jinja2
+
+    if not isinstance(err, jinja2.TemplateError):
+        raise err
+    name: str = getattr(err, "filename", None) or getattr(err, "name", None) or "template"
+    line: int | None = getattr(err, "lineno", None)
+    tb = err.__traceback__
+    while tb is not None:  # jinja maps runtime errors to template frames: find the template's line
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    folder = config.templates_dir or "(built-in templates)"
+    return Diagnostic("A091", f"template {Path(name).name} failed: {err.message or type(err).__name__}",
+                      f"{folder}/{Path(name).name}", line, None if line is None else 1,
+                      "fix the template; README lists every variable a template receives")
 
 
 def _validate(entries: dict[str, _Entry], sources: Sources,
