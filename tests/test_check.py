@@ -36,8 +36,11 @@ def _drift(root: Path) -> list[tuple[str, Drift]]:
 
 
 def _tree(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_clean_tree_has_no_drift(catalog: Callable[..., Path]) -> None:
@@ -46,10 +49,13 @@ def test_clean_tree_has_no_drift(catalog: Callable[..., Path]) -> None:
 
 def test_each_drift_kind(catalog: Callable[..., Path]) -> None:
     fixer_toml = manifest("fixer", "reviewer")
-    root = _built(catalog, {
-        "_manifests/ghost.toml": fixer_toml.replace('name = "fixer"', 'name = "ghost"'),
-        "_manifests/tester.toml": fixer_toml.replace('name = "fixer"', 'name = "tester"'),
-    })
+    root = _built(
+        catalog,
+        {
+            "_manifests/ghost.toml": fixer_toml.replace('name = "fixer"', 'name = "ghost"'),
+            "_manifests/tester.toml": fixer_toml.replace('name = "fixer"', 'name = "tester"'),
+        },
+    )
     (root / "_manifests/ghost.toml").unlink()
     (root / "_generated/tester.md").unlink()
     fixer = root / "_generated/fixer.md"
@@ -76,8 +82,9 @@ def test_each_drift_kind(catalog: Callable[..., Path]) -> None:
         ("_templates/claude_agent.md.j2", "# FORBIDDEN", "# NEVER"),
     ],
 )
-def test_every_kind_of_source_change_makes_check_fail(catalog: Callable[..., Path], rel: str, old: str,
-                                                      new: str) -> None:
+def test_every_kind_of_source_change_makes_check_fail(
+    catalog: Callable[..., Path], rel: str, old: str, new: str
+) -> None:
     from assembler.templating import template_source
 
     extra = {
@@ -89,7 +96,9 @@ def test_every_kind_of_source_change_makes_check_fail(catalog: Callable[..., Pat
     }
     root = catalog(extra)
     fixer = root / "_manifests/fixer.toml"
-    fixer.write_text(fixer.read_text().replace('model = "sonnet"', 'model = "sonnet"\nsubstrate_role = "editor"'))
+    fixer.write_text(
+        fixer.read_text().replace('model = "sonnet"', 'model = "sonnet"\nsubstrate_role = "editor"')
+    )
     plan = plan_catalog(root)
     assert plan.ok, plan.diagnostics
     apply_plan(plan)

@@ -45,8 +45,13 @@ def test_errors_exit_1_in_json_exactly(catalog: Callable[..., Path]) -> None:
     first = next(d for d in data["diagnostics"] if d["code"] == "A002")
     assert list(first) == ["severity", "code", "file", "line", "column", "message", "hint"]
     assert first == {
-        "severity": "error", "code": "A002", "file": "_manifests/fixer.toml", "line": 2, "column": 1,
-        "message": "unknown key `nmae`", "hint": "did you mean `name`?",
+        "severity": "error",
+        "code": "A002",
+        "file": "_manifests/fixer.toml",
+        "line": 2,
+        "column": 1,
+        "message": "unknown key `nmae`",
+        "hint": "did you mean `name`?",
     }
 
 
@@ -54,13 +59,17 @@ def test_text_errors_name_file_line_and_hint(catalog: Callable[..., Path]) -> No
     root = catalog({"_manifests/fixer.toml": 'name = "fixer"\nnmae = 1\n'})
     result = run("--root", str(root), "build")
     assert result.exit_code == 1
-    assert "_manifests/fixer.toml:2:1: A002: unknown key `nmae`\n    hint: did you mean `name`?\n" in result.output
+    assert (
+        "_manifests/fixer.toml:2:1: A002: unknown key `nmae`\n    hint: did you mean `name`?\n"
+        in result.output
+    )
     assert result.output.rstrip().endswith("nothing was written.")
     assert not (root / "_generated").exists()
 
 
-def test_usage_errors_exit_2(catalog: Callable[..., Path], tmp_path: Path,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_exit_2(
+    catalog: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = str(catalog())
     assert run("--root", root, "check", "--no-such-option").exit_code == 2
     assert run("--root", root, "build", "nobody").exit_code == 2
@@ -73,7 +82,9 @@ def test_usage_errors_exit_2(catalog: Callable[..., Path], tmp_path: Path,
     assert "no catalog here" in result.output
 
 
-def test_root_is_found_from_a_subfolder(catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_root_is_found_from_a_subfolder(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = catalog()
     monkeypatch.chdir(root / "_blocks")
     assert run("build").exit_code == 0
@@ -90,7 +101,8 @@ def test_check_says_what_to_run(catalog: Callable[..., Path]) -> None:
     root = catalog()
     result = run("--root", str(root), "check")
     assert result.output.rstrip().endswith(
-        "2 generated file(s) out of sync. Run `make build` (or `assembler build`) to regenerate them.")
+        "2 generated file(s) out of sync. Run `make build` (or `assembler build`) to regenerate them."
+    )
 
 
 def test_build_refusal_shows_the_diff_and_exits_3(catalog: Callable[..., Path]) -> None:
@@ -106,9 +118,18 @@ def test_build_refusal_shows_the_diff_and_exits_3(catalog: Callable[..., Path]) 
 
 
 def test_version_without_click() -> None:
-    out = subprocess.run([sys.executable, "-c", "import sys\nfrom assembler.cli import main\n"
-                          "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-                          "print('click' in sys.modules)"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom assembler.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print('click' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout == f"assembler {__version__}\nFalse\n"
 
 
@@ -118,8 +139,11 @@ def test_console_script_and_module_in_a_real_process(catalog: Callable[..., Path
     assert script is not None
     built = subprocess.run([script, "--root", str(root), "build"], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
-    checked = subprocess.run([sys.executable, "-m", "assembler", "--root", str(root), "check"],
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        [sys.executable, "-m", "assembler", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+    )
     assert checked.returncode == 0, checked.stderr
     broken = root / "_manifests/fixer.toml"
     broken.write_text("name = \n")

@@ -18,14 +18,22 @@ PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
 
 def _pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
     assert PRE_COMMIT is not None
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     return subprocess.run([PRE_COMMIT, *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
 def test_hook_files_are_valid_for_the_framework(tmp_path: Path) -> None:
-    for command, name in (("validate-manifest", ".pre-commit-hooks.yaml"),
-                          ("validate-config", ".pre-commit-config.yaml")):
+    for command, name in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
         result = _pre_commit(command, name, cwd=REPO, home=tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
 
@@ -50,8 +58,17 @@ def test_published_hook_runs_check_and_fails_on_drift(repo_copy: Path, tmp_path:
     assert "D001" in drifted.stdout and "Run `make build`" in drifted.stdout
 
 
-@pytest.mark.parametrize("path", ["_manifests/a.toml", "_blocks/b.md", "_roles/r.toml",
-                                  "_capabilities/c/d/text.md", "_generated/a.md", "assembler.toml"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "_manifests/a.toml",
+        "_blocks/b.md",
+        "_roles/r.toml",
+        "_capabilities/c/d/text.md",
+        "_generated/a.md",
+        "assembler.toml",
+    ],
+)
 def test_hook_file_pattern_covers_the_catalog(path: str) -> None:
     import re
 

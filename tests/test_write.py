@@ -71,15 +71,14 @@ def test_prune_deletes_only_stamped_orphans(catalog: Callable[..., Path]) -> Non
     assert (root / "_generated/notes.md").read_text() == "# unstamped, a person's file\n"
 
 
-def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
     target.write_text("old\n")
 
-    def broken_replace(src: str, dst: str) -> None:
+    def broken_replace(self: Path, dst: Path) -> Path:
         raise OSError("disk full")
 
-    monkeypatch.setattr(write.os, "replace", broken_replace)
+    monkeypatch.setattr(Path, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         atomic_write(target, "new\n" * 1000)
     assert target.read_text() == "old\n"
@@ -95,7 +94,7 @@ def test_failure_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: p
         real_fsync(fd)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(write.os, "fsync", broken_fsync)
+    monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, "new\n")
     assert target.read_text() == "old\n"

@@ -28,8 +28,9 @@ class Agent:
     scope: str
 
 
-def resolve_blocks(m: Manifest, sources: Sources) -> tuple[list[tuple[str, Text]], list[Problem],
-                                                             list[Diagnostic]]:
+def resolve_blocks(
+    m: Manifest, sources: Sources
+) -> tuple[list[tuple[str, Text]], list[Problem], list[Diagnostic]]:
     """The blocks' texts; problems in the manifest (by key path) and diagnostics inside block files."""
     found: list[tuple[str, Text]] = []
     problems: list[Problem] = []
@@ -38,18 +39,37 @@ def resolve_blocks(m: Manifest, sources: Sources) -> tuple[list[tuple[str, Text]
         try:
             text = sources.block(name)
         except Escape:
-            problems.append(Problem(("blocks", i), "A013", f"block name `{name}` leads outside "
-                                    f"{sources.config.blocks_dir}/", "name a block by its file stem, "
-                                    "without folders"))
+            problems.append(
+                Problem(
+                    ("blocks", i),
+                    "A013",
+                    f"block name `{name}` leads outside {sources.config.blocks_dir}/",
+                    "name a block by its file stem, without folders",
+                )
+            )
             continue
         if text is None:
-            problems.append(Problem(("blocks", i), "A020", f"block `{name}` not found",
-                                    f"create {sources.config.blocks_dir}/{name}.md or fix the name"))
+            problems.append(
+                Problem(
+                    ("blocks", i),
+                    "A020",
+                    f"block `{name}` not found",
+                    f"create {sources.config.blocks_dir}/{name}.md or fix the name",
+                )
+            )
             continue
         line = unclosed_fence(text.text)
         if line is not None:
-            inner.append(Diagnostic("A023", "code fence is never closed: it swallows every section after it",
-                                    text.rel, line, 1, "close the fence with a line of the same backticks"))
+            inner.append(
+                Diagnostic(
+                    "A023",
+                    "code fence is never closed: it swallows every section after it",
+                    text.rel,
+                    line,
+                    1,
+                    "close the fence with a line of the same backticks",
+                )
+            )
         found.append((name, text))
     return found, problems, inner
 
@@ -58,15 +78,27 @@ def check_role_prose(m: Manifest) -> list[Problem]:
     line = unclosed_fence(m.role)
     if line is None:
         return []
-    return [Problem(("role",), "A023", f"code fence opened on line {line} of `role` is never closed",
-                    "close the fence with a line of the same backticks")]
+    return [
+        Problem(
+            ("role",),
+            "A023",
+            f"code fence opened on line {line} of `role` is never closed",
+            "close the fence with a line of the same backticks",
+        )
+    ]
 
 
 def check_role_tools(m: Manifest, role: Role) -> list[Problem]:
     if role.allowed_tools is None:
         return []
     return [
-        Problem(("tools", i), "A032", f"tool `{tool}` is not allowed by substrate role `{role.name}`",
-                f"remove it, or allow it under [tools] in the role file", Severity.WARNING)
-        for i, tool in enumerate(m.tools) if tool not in role.allowed_tools
+        Problem(
+            ("tools", i),
+            "A032",
+            f"tool `{tool}` is not allowed by substrate role `{role.name}`",
+            "remove it, or allow it under [tools] in the role file",
+            Severity.WARNING,
+        )
+        for i, tool in enumerate(m.tools)
+        if tool not in role.allowed_tools
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from assembler.diagnostics import Diagnostic
 from assembler.pipeline import Plan
@@ -12,7 +12,7 @@ from assembler.stamp import read_stamp
 from assembler.write import orphans
 
 
-class Drift(str, Enum):
+class Drift(StrEnum):
     STALE = "stale"
     MISSING = "missing"
     ORPHANED = "orphaned"
@@ -39,8 +39,9 @@ class Difference:
         old = (self.current or "").splitlines(keepends=True)
         new = (self.expected or "").splitlines(keepends=True)
         lines = difflib.unified_diff(old, new, f"a/{self.rel}", f"b/{self.rel}")
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                       for line in lines)
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+        )
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -61,13 +62,20 @@ def compare(plan: Plan) -> list[Difference]:
             continue
         stamp = read_stamp(current)
         kind = Drift.STALE if stamp is not None and stamp[1] else Drift.HAND_EDITED
-        found.append(Difference(output.rel, kind, current, output.text, _first_difference(current, output.text)))
+        found.append(
+            Difference(output.rel, kind, current, output.text, _first_difference(current, output.text))
+        )
     for rel in orphans(plan):
         found.append(Difference(rel, Drift.ORPHANED, plan.existing[rel], None))
     return sorted(found, key=lambda d: d.rel)
 
 
-_CODES = {Drift.STALE: "D001", Drift.MISSING: "D002", Drift.ORPHANED: "D003", Drift.HAND_EDITED: "D004"}
+_CODES = {
+    Drift.STALE: "D001",
+    Drift.MISSING: "D002",
+    Drift.ORPHANED: "D003",
+    Drift.HAND_EDITED: "D004",
+}
 _HINTS = {
     Drift.STALE: "run `make build` (or `assembler build`) and commit the result",
     Drift.MISSING: "run `make build` (or `assembler build`) and commit the result",

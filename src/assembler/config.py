@@ -50,8 +50,14 @@ def _str_list(data: Mapping[str, Any], key: str, problems: list[Problem]) -> tup
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        problems.append(Problem((key,), "A090", f"`{key}` must be a list of non-empty strings",
-                                f'write it as {key} = ["...", "..."]'))
+        problems.append(
+            Problem(
+                (key,),
+                "A090",
+                f"`{key}` must be a list of non-empty strings",
+                f'write it as {key} = ["...", "..."]',
+            )
+        )
         return None
     return tuple(value)
 
@@ -70,8 +76,14 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
         if value is None:
             continue
         if not isinstance(value, str) or not value or Path(value).is_absolute() or ".." in Path(value).parts:
-            problems.append(Problem((key,), "A090", f"`{key}` must be a relative folder inside the root",
-                                    'write a path such as "_manifests", without ".." or a leading "/"'))
+            problems.append(
+                Problem(
+                    (key,),
+                    "A090",
+                    f"`{key}` must be a relative folder inside the root",
+                    'write a path such as "_manifests", without ".." or a leading "/"',
+                )
+            )
         else:
             kwargs[key] = value
     lists = {key: _str_list(data, key, problems) for key in _LISTS}
@@ -90,16 +102,34 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
 def _taxonomy(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, frozenset[str]]:
     merged = {k: set(v) for k, v in vocab.TAXONOMY.items()}
     if not isinstance(value, dict):
-        problems.append(Problem(path, "A090", "`taxonomy` must be a table of facet = [values]",
-                                '[taxonomy]\ndomain = ["billing"]'))
+        problems.append(
+            Problem(
+                path,
+                "A090",
+                "`taxonomy` must be a table of facet = [values]",
+                '[taxonomy]\ndomain = ["billing"]',
+            )
+        )
         value = {}
     for facet, extra in value.items():
         if facet not in merged:
-            problems.append(Problem((*path, facet), "A002", f"unknown taxonomy facet `{facet}`",
-                                    f"facets: {', '.join(vocab.TAXONOMY)}"))
+            problems.append(
+                Problem(
+                    (*path, facet),
+                    "A002",
+                    f"unknown taxonomy facet `{facet}`",
+                    f"facets: {', '.join(vocab.TAXONOMY)}",
+                )
+            )
         elif not isinstance(extra, list) or not all(isinstance(v, str) and v for v in extra):
-            problems.append(Problem((*path, facet), "A090", f"`taxonomy.{facet}` must be a list of strings",
-                                    f'{facet} = ["value"]'))
+            problems.append(
+                Problem(
+                    (*path, facet),
+                    "A090",
+                    f"`taxonomy.{facet}` must be a list of strings",
+                    f'{facet} = ["value"]',
+                )
+            )
         else:
             merged[facet].update(extra)
     return {k: frozenset(v) for k, v in merged.items()}
@@ -107,8 +137,14 @@ def _taxonomy(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dic
 
 def _aliases(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        problems.append(Problem(path, "A090", "`path_aliases` must be a table of NAME = \"location\"",
-                                '[path_aliases]\nuser-rules = "~/.claude/rules"'))
+        problems.append(
+            Problem(
+                path,
+                "A090",
+                '`path_aliases` must be a table of NAME = "location"',
+                '[path_aliases]\nuser-rules = "~/.claude/rules"',
+            )
+        )
         return {}
     return dict(value)
 
@@ -118,6 +154,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     from assembler.located import locate_problems
 
     own = root / CONFIG_FILE
+    prefix: tuple[str, ...]
     if own.is_file():
         source, prefix = CONFIG_FILE, ()
     elif (root / "pyproject.toml").is_file():
@@ -130,8 +167,8 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     except TomlError as err:
         return Config(), [err.diagnostic(source)]
     section: Any = data
-    for key in prefix:
-        section = section.get(key, {}) if isinstance(section, dict) else {}
+    for part in prefix:
+        section = section.get(part, {}) if isinstance(section, dict) else {}
     if prefix and not section:
         return Config(), []
     config, problems = parse_config(section, prefix)

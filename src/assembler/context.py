@@ -31,12 +31,22 @@ def fence_for(lines: list[str]) -> str:
     return "`" * max(3, longest + 1)
 
 
-def agent_context(agent: Agent, *, generated_comment: str, tool_section: str | None = None,
-                  tool_report_fields: tuple[str, ...] = ()) -> dict[str, Any]:
+def agent_context(
+    agent: Agent,
+    *,
+    generated_comment: str,
+    tool_section: str | None = None,
+    tool_report_fields: tuple[str, ...] = (),
+) -> dict[str, Any]:
     m = agent.manifest
     optional = {key: getattr(m, key) for key in LEGACY_KEYS}
-    fields = {"name": m.name, "description": m.description, "tools": m.tools, "model": m.model,
-              "optional": optional}
+    fields = {
+        "name": m.name,
+        "description": m.description,
+        "tools": m.tools,
+        "model": m.model,
+        "optional": optional,
+    }
     report_fields = [*COMMON_REPORT_FIELDS, *m.output_extra_fields, *tool_report_fields]
     return {
         "name": m.name,
@@ -47,7 +57,9 @@ def agent_context(agent: Agent, *, generated_comment: str, tool_section: str | N
         "generated_comment": generated_comment,
         "source": agent.source.rel,
         "role": normalize(m.role),
-        "substrate": None if agent.role is None else {
+        "substrate": None
+        if agent.role is None
+        else {
             "name": agent.role.name,
             "capabilities": [{"name": n, "text": normalize(t.text)} for n, t in agent.role.capabilities],
         },
@@ -56,17 +68,27 @@ def agent_context(agent: Agent, *, generated_comment: str, tool_section: str | N
         "domain_in": list(m.domain_in),
         "forbidden_domain": list(m.forbidden_domain),
         "handoffs": [
-            {"target": h.target, "trigger": h.trigger, "expects_artifact": h.expects_artifact,
-             "produces_artifact": h.produces_artifact}
+            {
+                "target": h.target,
+                "trigger": h.trigger,
+                "expects_artifact": h.expects_artifact,
+                "produces_artifact": h.produces_artifact,
+            }
             for h in m.handoff
         ],
         "report_title": f"{m.name.upper()} REPORT",
         "report_fields": report_fields,
         "report_fence": fence_for(report_fields),
         "references": list(m.references.extra),
-        "taxonomy": {k: getattr(m.taxonomy, k) for k in
-                     ("kingdom", "mechanism", "domain", "layer", "stage", "stability", "language")},
-        "lineage": {"creator": m.lineage.creator, "created": str(m.lineage.created),
-                    "parents": list(m.lineage.parents), "fork_from": m.lineage.fork_from,
-                    "successor": m.lineage.successor},
+        "taxonomy": {
+            k: getattr(m.taxonomy, k)
+            for k in ("kingdom", "mechanism", "domain", "layer", "stage", "stability", "language")
+        },
+        "lineage": {
+            "creator": m.lineage.creator,
+            "created": str(m.lineage.created),
+            "parents": list(m.lineage.parents),
+            "fork_from": m.lineage.fork_from,
+            "successor": m.lineage.successor,
+        },
     }

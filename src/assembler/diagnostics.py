@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 KeyPath = tuple[str | int, ...]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -142,7 +142,12 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
 
 
 def github_annotation(
-    level: str, file: str, message: str, *, line: int | None = None, col: int | None = None,
+    level: str,
+    file: str,
+    message: str,
+    *,
+    line: int | None = None,
+    col: int | None = None,
     title: str | None = None,
 ) -> str:
     """One GitHub Actions workflow command, such as `::error file=a.toml,line=3,col=1,title=A002::...`."""

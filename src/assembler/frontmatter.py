@@ -10,7 +10,11 @@ def to_yaml(data: Mapping[str, Any]) -> str:
     import yaml
 
     text: str = yaml.safe_dump(
-        dict(data), sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**31 - 1,
+        dict(data),
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=2**31 - 1,
     )
     return text
 

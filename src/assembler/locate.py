@@ -127,7 +127,7 @@ class _Scanner:
                     i += 1
                     if depth == 0:
                         return n + 1
-                elif depth == 1 and ch != "[" or ch in "\"'":
+                elif (depth == 1 and ch != "[") or ch in "\"'":
                     if depth == 1:
                         self.positions[(*path, index)] = (n + 1, i + 1)
                         index += 1

@@ -101,7 +101,12 @@ def _fields_at(path: KeyPath) -> list[str]:
         if isinstance(part, int):
             continue
         hints = {f.name: f for f in fields(model)}
-        nested = {"handoff": Handoff, "references": References, "taxonomy": Taxonomy, "lineage": Lineage}
+        nested = {
+            "handoff": Handoff,
+            "references": References,
+            "taxonomy": Taxonomy,
+            "lineage": Lineage,
+        }
         if part in hints and part in nested and model is Manifest:
             model = nested[part]
         else:
@@ -134,7 +139,13 @@ def dotted_path(path: KeyPath) -> str:
 
 
 def _describe(value: Any) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "an array"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+    }
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, datetime.date):
@@ -151,8 +162,10 @@ def _problem(data: Mapping[str, Any], error: Mapping[str, Any]) -> Problem:
         close = difflib.get_close_matches(key, _fields_at(path[:-1]), n=1)
         hint = f"did you mean `{close[0]}`?" if close else "remove it, or check the manifest format in README"
         if path[0] == "handoff" and key in _fields_at(()):
-            hint = (f"`{key}` is a top-level key, but in TOML every key after a [[handoff]] header belongs "
-                    "to that handoff table: move it above the first [[handoff]]")
+            hint = (
+                f"`{key}` is a top-level key, but in TOML every key after a [[handoff]] header belongs "
+                "to that handoff table: move it above the first [[handoff]]"
+            )
         return Problem(path, "A002", f"unknown key `{dotted}`", hint)
     if kind == "missing":
         missing = str(error["loc"][-1])
@@ -163,8 +176,12 @@ def _problem(data: Mapping[str, Any], error: Mapping[str, Any]) -> Problem:
         value = value[part]
     expected = str(error["msg"]).removeprefix("Input should be ").rstrip(".")
     expected = expected.replace("a valid tuple", "an array").replace("a valid ", "a ")
-    return Problem(path, "A004", f"`{dotted}` should be {expected}, not {_describe(value)}",
-                   "see the manifest format in README for the type of each key")
+    return Problem(
+        path,
+        "A004",
+        f"`{dotted}` should be {expected}, not {_describe(value)}",
+        "see the manifest format in README for the type of each key",
+    )
 
 
 def parse_manifest(data: Mapping[str, Any]) -> tuple[Manifest | None, list[Problem]]:

@@ -81,31 +81,64 @@ def read_manifests(root: Path, config: Config) -> tuple[list[Text], list[Diagnos
     texts: list[Text] = []
     diagnostics: list[Diagnostic] = []
     if not folder.is_dir():
-        return [], [Diagnostic("A005", f"no {config.manifests_dir}/ folder", config.manifests_dir, None, None,
-                               "create it, or set manifests_dir in assembler.toml")]
+        return [], [
+            Diagnostic(
+                "A005",
+                f"no {config.manifests_dir}/ folder",
+                config.manifests_dir,
+                None,
+                None,
+                "create it, or set manifests_dir in assembler.toml",
+            )
+        ]
     real_folder = folder.resolve()
     for path in sorted(folder.glob("*.toml")):
         rel = f"{config.manifests_dir}/{path.name}"
         if not path.resolve().is_relative_to(real_folder):
-            diagnostics.append(Diagnostic("A013", "manifest is a symlink leading outside its folder", rel, None,
-                                          None, "replace the link with the file itself"))
+            diagnostics.append(
+                Diagnostic(
+                    "A013",
+                    "manifest is a symlink leading outside its folder",
+                    rel,
+                    None,
+                    None,
+                    "replace the link with the file itself",
+                )
+            )
             continue
         try:
             texts.append(Text(rel, path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as err:
-            diagnostics.append(Diagnostic("A005", f"cannot read the manifest: {err}", rel, None, None,
-                                          "save it as UTF-8 text"))
+            diagnostics.append(
+                Diagnostic(
+                    "A005",
+                    f"cannot read the manifest: {err}",
+                    rel,
+                    None,
+                    None,
+                    "save it as UTF-8 text",
+                )
+            )
     return texts, diagnostics
 
 
-def _scope(entry: _Entry, sources: Sources, roles: dict[str, tuple[Role | None, list[Diagnostic], str | None]],
-           config: Config) -> str | None:
+def _scope(
+    entry: _Entry,
+    sources: Sources,
+    roles: dict[str, tuple[Role | None, list[Diagnostic], str | None]],
+    config: Config,
+) -> str | None:
     """Fingerprint of everything the agent's outputs are made from; None when it cannot be computed."""
     data = entry.data or {}
     try:
-        parts: list[tuple[str, str]] = [("version", __version__), ("config", config.fingerprint_text)]
-        parts += [(f"template:{name}", template_source(name, _override(sources.root, config)))
-                  for name in template_names(data)]
+        parts: list[tuple[str, str]] = [
+            ("version", __version__),
+            ("config", config.fingerprint_text),
+        ]
+        parts += [
+            (f"template:{name}", template_source(name, _override(sources.root, config)))
+            for name in template_names(data)
+        ]
         parts.append(("manifest", entry.source.text))
         for name in data.get("blocks", []):
             block = sources.block(name)
@@ -125,9 +158,9 @@ def _override(root: Path, config: Config) -> Path | None:
     return None if config.templates_dir is None else root / config.templates_dir
 
 
-def _role(name: str, sources: Sources,
-          cache: dict[str, tuple[Role | None, list[Diagnostic], str | None]]) -> tuple[Role | None,
-                                                                                  list[Diagnostic], str | None]:
+def _role(
+    name: str, sources: Sources, cache: dict[str, tuple[Role | None, list[Diagnostic], str | None]]
+) -> tuple[Role | None, list[Diagnostic], str | None]:
     if name not in cache:
         cache[name] = resolve_role(name, sources)
     return cache[name]
@@ -142,8 +175,13 @@ def _is_current(entry: _Entry, existing: dict[str, str]) -> bool:
     return bool(entry.paths)
 
 
-def plan_catalog(root: Path, *, names: tuple[str, ...] = (), trust: bool = True,
-                 today: datetime.date | None = None) -> Plan:
+def plan_catalog(
+    root: Path,
+    *,
+    names: tuple[str, ...] = (),
+    trust: bool = True,
+    today: datetime.date | None = None,
+) -> Plan:
     """Validate the catalog at `root` and render its outputs (only `names`, when given)."""
     today = today or datetime.date.today()
     config, diagnostics = load_config(root)
@@ -202,14 +240,24 @@ def _template_error(err: Exception, config: Config) -> Diagnostic:
             name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
     folder = config.templates_dir or "(built-in templates)"
-    return Diagnostic("A091", f"template {Path(name).name} failed: {err.message or type(err).__name__}",
-                      f"{folder}/{Path(name).name}", line, None if line is None else 1,
-                      "fix the template; README lists every variable a template receives")
+    return Diagnostic(
+        "A091",
+        f"template {Path(name).name} failed: {err.message or type(err).__name__}",
+        f"{folder}/{Path(name).name}",
+        line,
+        None if line is None else 1,
+        "fix the template; README lists every variable a template receives",
+    )
 
 
-def _validate(entries: dict[str, _Entry], sources: Sources,
-              roles: dict[str, tuple[Role | None, list[Diagnostic], str | None]], config: Config,
-              today: datetime.date, plan: Plan) -> dict[str, Agent]:
+def _validate(
+    entries: dict[str, _Entry],
+    sources: Sources,
+    roles: dict[str, tuple[Role | None, list[Diagnostic], str | None]],
+    config: Config,
+    today: datetime.date,
+    plan: Plan,
+) -> dict[str, Agent]:
     agents: dict[str, Agent] = {}
     manifests: dict[str, Manifest] = {}
     problems: dict[str, list[Problem]] = {}
@@ -232,8 +280,14 @@ def _validate(entries: dict[str, _Entry], sources: Sources,
             if entry.trusted is False:
                 plan.diagnostics += [d for d in role_diags if d not in plan.diagnostics]
             if missing is not None:
-                found.append(Problem(("substrate_role",), "A080", missing,
-                                     f"create {config.roles_dir}/{m.substrate_role}.toml or fix the name"))
+                found.append(
+                    Problem(
+                        ("substrate_role",),
+                        "A080",
+                        missing,
+                        f"create {config.roles_dir}/{m.substrate_role}.toml or fix the name",
+                    )
+                )
             elif role is not None:
                 found += check_role_tools(m, role)
         if entry.trusted:
@@ -263,8 +317,14 @@ def _tool(m: Manifest) -> tuple[ToolPlan | None, list[Problem]]:
     kind_name = m.tool_module.get("kind")
     kind = get_kind(kind_name) if isinstance(kind_name, str) else None
     if kind is None:
-        return None, [Problem(("tool_module", "kind"), "A101", f"unknown tool module kind `{kind_name}`",
-                              "use kind = \"modal\"")]
+        return None, [
+            Problem(
+                ("tool_module", "kind"),
+                "A101",
+                f"unknown tool module kind `{kind_name}`",
+                'use kind = "modal"',
+            )
+        ]
     spec, problems = kind.parse(m.tool_module)
     located = [Problem(("tool_module", *p.path), p.code, p.message, p.hint, p.severity) for p in problems]
     return (None if spec is None else ToolPlan(kind.kind, spec)), located

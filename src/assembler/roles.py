@@ -29,18 +29,37 @@ def _strings(value: Any) -> list[str] | None:
 
 def _parse_role(text: Text) -> tuple[dict[str, Any], list[Problem]]:
     data = parse_toml(text.text)
-    problems = [Problem((k,), "A002", f"unknown role key `{k}`",
-                        "a role has description, extends, [capabilities] required/relaxes, [tools] allowed")
-                for k in data if k not in _KEYS]
+    problems = [
+        Problem(
+            (k,),
+            "A002",
+            f"unknown role key `{k}`",
+            "a role has description, extends, [capabilities] required/relaxes, [tools] allowed",
+        )
+        for k in data
+        if k not in _KEYS
+    ]
     caps = data.get("capabilities", {})
     for key in ("required", "relaxes"):
         if key in caps and _strings(caps[key]) is None:
-            problems.append(Problem(("capabilities", key), "A004", f"`capabilities.{key}` should be an array of "
-                                    "strings", 'write ["category::slug", ...]'))
+            problems.append(
+                Problem(
+                    ("capabilities", key),
+                    "A004",
+                    f"`capabilities.{key}` should be an array of strings",
+                    'write ["category::slug", ...]',
+                )
+            )
     tools = data.get("tools", {})
     if "allowed" in tools and _strings(tools["allowed"]) is None:
-        problems.append(Problem(("tools", "allowed"), "A004", "`tools.allowed` should be an array of strings",
-                                'write ["Read", "Grep", ...]'))
+        problems.append(
+            Problem(
+                ("tools", "allowed"),
+                "A004",
+                "`tools.allowed` should be an array of strings",
+                'write ["Read", "Grep", ...]',
+            )
+        )
     if "extends" in data and not isinstance(data["extends"], str):
         problems.append(Problem(("extends",), "A004", "`extends` should be a role name", 'extends = "base"'))
     return data, problems
@@ -57,8 +76,16 @@ def resolve_role(name: str, sources: Sources) -> tuple[Role | None, list[Diagnos
         if current in seen:
             cycle = " -> ".join([*seen, current])
             first = chain[0][0]
-            diagnostics.append(Diagnostic("A082", f"roles extend each other in a cycle: {cycle}", first.rel, 1, 1,
-                                          "remove one `extends` so the chain ends"))
+            diagnostics.append(
+                Diagnostic(
+                    "A082",
+                    f"roles extend each other in a cycle: {cycle}",
+                    first.rel,
+                    1,
+                    1,
+                    "remove one `extends` so the chain ends",
+                )
+            )
             return None, diagnostics, None
         seen.append(current)
         try:
@@ -69,8 +96,16 @@ def resolve_role(name: str, sources: Sources) -> tuple[Role | None, list[Diagnos
             if not chain:
                 return None, diagnostics, f"substrate role `{current}` not found"
             parent_of = chain[-1][0]
-            diagnostics.append(Diagnostic("A080", f"role `{current}` (extended here) not found", parent_of.rel,
-                                          1, 1, f"create {sources.config.roles_dir}/{current}.toml"))
+            diagnostics.append(
+                Diagnostic(
+                    "A080",
+                    f"role `{current}` (extended here) not found",
+                    parent_of.rel,
+                    1,
+                    1,
+                    f"create {sources.config.roles_dir}/{current}.toml",
+                )
+            )
             return None, diagnostics, None
         try:
             data, problems = _parse_role(text)
@@ -85,8 +120,12 @@ def resolve_role(name: str, sources: Sources) -> tuple[Role | None, list[Diagnos
     return _combine(name, chain, sources, diagnostics)
 
 
-def _combine(name: str, chain: list[tuple[Text, dict[str, Any]]], sources: Sources,
-             diagnostics: list[Diagnostic]) -> tuple[Role | None, list[Diagnostic], str | None]:
+def _combine(
+    name: str,
+    chain: list[tuple[Text, dict[str, Any]]],
+    sources: Sources,
+    diagnostics: list[Diagnostic],
+) -> tuple[Role | None, list[Diagnostic], str | None]:
     required: list[str] = []
     relaxed: set[str] = set()
     allowed: frozenset[str] | None = None
@@ -107,9 +146,16 @@ def _combine(name: str, chain: list[tuple[Text, dict[str, Any]]], sources: Sourc
             found = None
         if found is None:
             folder = sources.config.capabilities_dir
-            diagnostics.append(Diagnostic("A081", f"capability `{cap}` has no text", own.rel, 1, 1,
-                                          f"write {folder}/{category}/{slug}/text.md, or fix the name "
-                                          "(category::slug)"))
+            diagnostics.append(
+                Diagnostic(
+                    "A081",
+                    f"capability `{cap}` has no text",
+                    own.rel,
+                    1,
+                    1,
+                    f"write {folder}/{category}/{slug}/text.md, or fix the name (category::slug)",
+                )
+            )
             continue
         capabilities.append((cap, found))
         texts.append(found)

@@ -34,8 +34,6 @@ def get_env(override_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-
-
 def pyliteral(value: object) -> str:
     """A Python literal for plain data: the escaper for manifest text that lands in generated Python.
 

@@ -23,7 +23,11 @@ class TomlError(Exception):
 
     def diagnostic(self, file: str) -> Diagnostic:
         return Diagnostic(
-            "A001", f"TOML syntax error: {self.message}", file, self.line, self.column,
+            "A001",
+            f"TOML syntax error: {self.message}",
+            file,
+            self.line,
+            self.column,
             "fix the TOML syntax at this position (strings need quotes, tables need [brackets])",
         )
 

@@ -19,26 +19,55 @@ def check_catalog(agents: Mapping[str, Manifest], blocks: frozenset[str]) -> Fou
     by_name: dict[str, str] = {}
     for stem, m in sorted(agents.items()):
         if m.name in by_name:
-            found.append((stem, Problem(("name",), "A012", f"name `{m.name}` is also used by "
-                                        f"{by_name[m.name]}.toml", "give every agent its own name")))
+            found.append(
+                (
+                    stem,
+                    Problem(
+                        ("name",),
+                        "A012",
+                        f"name `{m.name}` is also used by {by_name[m.name]}.toml",
+                        "give every agent its own name",
+                    ),
+                )
+            )
         by_name.setdefault(m.name, stem)
         for i, h in enumerate(m.handoff):
             if h.target not in names and h.target != m.name:
                 close = difflib.get_close_matches(h.target, sorted(names), n=1)
                 hint = f"did you mean `{close[0]}`?" if close else "write a manifest for it or fix the name"
-                found.append((stem, Problem(("handoff", i, "target"), "A041",
-                                            f"handoff target `{h.target}` is not an agent of the catalog", hint)))
+                found.append(
+                    (
+                        stem,
+                        Problem(
+                            ("handoff", i, "target"),
+                            "A041",
+                            f"handoff target `{h.target}` is not an agent of the catalog",
+                            hint,
+                        ),
+                    )
+                )
         for path, link in _links(m):
             match = LINK.fullmatch(link)
             if match and match.group(1) not in names and match.group(1) not in blocks:
-                found.append((stem, Problem(path, "A063", f"lineage link {link} names no agent or block",
-                                            "link an existing agent (a manifest name) or block")))
+                found.append(
+                    (
+                        stem,
+                        Problem(
+                            path,
+                            "A063",
+                            f"lineage link {link} names no agent or block",
+                            "link an existing agent (a manifest name) or block",
+                        ),
+                    )
+                )
     found += _cycles(agents, names)
     return found
 
 
 def _links(m: Manifest) -> list[tuple[KeyPath, str]]:
-    links: list[tuple[KeyPath, str]] = [(("lineage", "parents", i), p) for i, p in enumerate(m.lineage.parents)]
+    links: list[tuple[KeyPath, str]] = [
+        (("lineage", "parents", i), p) for i, p in enumerate(m.lineage.parents)
+    ]
     for key in ("fork_from", "successor"):
         value = getattr(m.lineage, key)
         if value is not None:
@@ -73,10 +102,18 @@ def _cycles(agents: Mapping[str, Manifest], names: set[str]) -> Found:
                 continue
             index, parent = step
             if state.get(parent) == 1:
-                cycle = [*path[path.index(parent):], parent]
-                found.append((path[-1], Problem(("lineage", "parents", index), "A064",
-                                                f"lineage parents form a cycle: {' -> '.join(cycle)}",
-                                                "an agent cannot descend from itself: remove one parent link")))
+                cycle = [*path[path.index(parent) :], parent]
+                found.append(
+                    (
+                        path[-1],
+                        Problem(
+                            ("lineage", "parents", index),
+                            "A064",
+                            f"lineage parents form a cycle: {' -> '.join(cycle)}",
+                            "an agent cannot descend from itself: remove one parent link",
+                        ),
+                    )
+                )
             elif parent in agents and not state.get(parent):
                 state[parent] = 1
                 path.append(parent)

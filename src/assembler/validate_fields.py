@@ -56,20 +56,36 @@ def check_text(m: Manifest) -> list[Problem]:
     for path, value in _single_line_fields(m):
         bad = _bad_char(value)
         if bad is not None:
-            problems.append(Problem(path, "A014", f"`{_dotted(path)}` holds {_char_name(bad)}; it must be one "
-                                    "line of plain text", "join the text into one line without control characters"))
+            problems.append(
+                Problem(
+                    path,
+                    "A014",
+                    f"`{_dotted(path)}` holds {_char_name(bad)}; it must be one line of plain text",
+                    "join the text into one line without control characters",
+                )
+            )
         if not value.strip():
-            problems.append(Problem(path, "A016", f"`{_dotted(path)}` is empty", "write a value or remove the entry"))
+            problems.append(
+                Problem(path, "A016", f"`{_dotted(path)}` is empty", "write a value or remove the entry")
+            )
     for path, value in _all_strings(m):
         found = PLACEHOLDER.search(value)
         if found:
-            problems.append(Problem(path, "A015", f"`{_dotted(path)}` still holds the placeholder {found.group()}",
-                                    "replace the placeholder with the real value"))
+            problems.append(
+                Problem(
+                    path,
+                    "A015",
+                    f"`{_dotted(path)}` still holds the placeholder {found.group()}",
+                    "replace the placeholder with the real value",
+                )
+            )
     return problems
 
 
 def _char_name(ch: str) -> str:
-    return {"\n": "a newline", "\r": "a carriage return", "\t": "a tab"}.get(ch, f"the character U+{ord(ch):04X}")
+    return {"\n": "a newline", "\r": "a carriage return", "\t": "a tab"}.get(
+        ch, f"the character U+{ord(ch):04X}"
+    )
 
 
 def _dotted(path: KeyPath) -> str:
@@ -81,11 +97,23 @@ def _dotted(path: KeyPath) -> str:
 def check_identity(m: Manifest, stem: str) -> list[Problem]:
     problems = []
     if not SLUG.fullmatch(m.name):
-        problems.append(Problem(("name",), "A010", f"name `{m.name}` is not a lowercase slug",
-                                "use lowercase letters, digits and single hyphens, like `code-reviewer`"))
+        problems.append(
+            Problem(
+                ("name",),
+                "A010",
+                f"name `{m.name}` is not a lowercase slug",
+                "use lowercase letters, digits and single hyphens, like `code-reviewer`",
+            )
+        )
     if m.name != stem:
-        problems.append(Problem(("name",), "A011", f"name `{m.name}` differs from the file name `{stem}.toml`",
-                                f'write name = "{stem}", or rename the file to {m.name}.toml'))
+        problems.append(
+            Problem(
+                ("name",),
+                "A011",
+                f"name `{m.name}` differs from the file name `{stem}.toml`",
+                f'write name = "{stem}", or rename the file to {m.name}.toml',
+            )
+        )
     return problems
 
 
@@ -94,14 +122,25 @@ def check_blocks(m: Manifest, config: Config) -> list[Problem]:
     seen: set[str] = set()
     for i, block in enumerate(m.blocks):
         if block in seen:
-            problems.append(Problem(("blocks", i), "A021", f"block `{block}` is listed twice",
-                                    "remove the second entry"))
+            problems.append(
+                Problem(
+                    ("blocks", i),
+                    "A021",
+                    f"block `{block}` is listed twice",
+                    "remove the second entry",
+                )
+            )
         seen.add(block)
     for required in config.obligatory_blocks:
         if required not in seen:
-            problems.append(Problem(("blocks",), "A022", f"obligatory block `{required}` is missing",
-                                    f"add \"{required}\" to blocks (obligatory: "
-                                    f"{', '.join(config.obligatory_blocks)})"))
+            problems.append(
+                Problem(
+                    ("blocks",),
+                    "A022",
+                    f"obligatory block `{required}` is missing",
+                    f'add "{required}" to blocks (obligatory: {", ".join(config.obligatory_blocks)})',
+                )
+            )
     return problems
 
 
@@ -110,39 +149,82 @@ def check_tools_and_model(m: Manifest, config: Config) -> list[Problem]:
     for i, tool in enumerate(m.tools):
         if tool not in config.tools and not MCP_TOOL.fullmatch(tool):
             close = difflib.get_close_matches(tool, sorted(config.tools), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "use a Claude Code tool name or mcp__server__tool"
-            problems.append(Problem(("tools", i), "A030", f"unknown tool `{tool}`",
-                                    hint + " (more names: extra_tools in assembler.toml)"))
+            hint = (
+                f"did you mean `{close[0]}`?" if close else "use a Claude Code tool name or mcp__server__tool"
+            )
+            problems.append(
+                Problem(
+                    ("tools", i),
+                    "A030",
+                    f"unknown tool `{tool}`",
+                    hint + " (more names: extra_tools in assembler.toml)",
+                )
+            )
     if m.model not in config.models and not MODEL_ID.fullmatch(m.model):
-        problems.append(Problem(("model",), "A031", f"unknown model `{m.model}`",
-                                f"use {', '.join(sorted(config.models))} or a full model id such as "
-                                "claude-sonnet-4-5 (more: extra_models in assembler.toml)"))
+        problems.append(
+            Problem(
+                ("model",),
+                "A031",
+                f"unknown model `{m.model}`",
+                f"use {', '.join(sorted(config.models))} or a full model id such as "
+                "claude-sonnet-4-5 (more: extra_models in assembler.toml)",
+            )
+        )
     return problems
 
 
 def check_handoffs(m: Manifest, config: Config) -> list[Problem]:
     if not m.handoff:
-        return [Problem(("name",), "A040", f"agent `{m.name}` declares no handoff",
-                        "add a [[handoff]] table with target and trigger at the end of the manifest")]
+        return [
+            Problem(
+                ("name",),
+                "A040",
+                f"agent `{m.name}` declares no handoff",
+                "add a [[handoff]] table with target and trigger at the end of the manifest",
+            )
+        ]
     problems = []
     seen: set[str] = set()
     for i, h in enumerate(m.handoff):
         if h.target == m.name:
-            problems.append(Problem(("handoff", i, "target"), "A042", f"`{m.name}` hands off to itself",
-                                    "name another agent of the catalog"))
+            problems.append(
+                Problem(
+                    ("handoff", i, "target"),
+                    "A042",
+                    f"`{m.name}` hands off to itself",
+                    "name another agent of the catalog",
+                )
+            )
         elif h.target in seen:
-            problems.append(Problem(("handoff", i, "target"), "A043", f"handoff target `{h.target}` is listed "
-                                    "twice", "merge the triggers into one [[handoff]] table"))
+            problems.append(
+                Problem(
+                    ("handoff", i, "target"),
+                    "A043",
+                    f"handoff target `{h.target}` is listed twice",
+                    "merge the triggers into one [[handoff]] table",
+                )
+            )
         seen.add(h.target)
         for key in ("expects_artifact", "produces_artifact"):
             value = getattr(h, key)
             if value is not None and value not in config.artifacts:
-                problems.append(Problem(("handoff", i, key), "A044", f"unknown artifact `{value}`",
-                                        f"use one of {', '.join(config.artifacts)} (or set artifacts in "
-                                        "assembler.toml)"))
+                problems.append(
+                    Problem(
+                        ("handoff", i, key),
+                        "A044",
+                        f"unknown artifact `{value}`",
+                        f"use one of {', '.join(config.artifacts)} (or set artifacts in assembler.toml)",
+                    )
+                )
     if m.produces_artifact is not None and m.produces_artifact not in config.artifacts:
-        problems.append(Problem(("produces_artifact",), "A044", f"unknown artifact `{m.produces_artifact}`",
-                                f"use one of {', '.join(config.artifacts)}"))
+        problems.append(
+            Problem(
+                ("produces_artifact",),
+                "A044",
+                f"unknown artifact `{m.produces_artifact}`",
+                f"use one of {', '.join(config.artifacts)}",
+            )
+        )
     return problems
 
 
@@ -153,29 +235,59 @@ def check_taxonomy(m: Manifest, config: Config) -> list[Problem]:
         if value not in allowed:
             close = difflib.get_close_matches(value, sorted(allowed), n=1)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            problems.append(Problem(("taxonomy", facet), "A050", f"`{value}` is not a {facet} of the taxonomy",
-                                    f"{hint}allowed: {', '.join(sorted(allowed))}"))
+            problems.append(
+                Problem(
+                    ("taxonomy", facet),
+                    "A050",
+                    f"`{value}` is not a {facet} of the taxonomy",
+                    f"{hint}allowed: {', '.join(sorted(allowed))}",
+                )
+            )
     return problems
+
+
+def _as_date(value: str | datetime.date) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
     problems = []
     lin = m.lineage
     if not SLUG.fullmatch(lin.creator):
-        problems.append(Problem(("lineage", "creator"), "A060", f"creator `{lin.creator}` is not a slug",
-                                "use lowercase letters, digits and hyphens"))
-    created = lin.created
-    if isinstance(created, str):
-        try:
-            created = datetime.date.fromisoformat(created) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created) else None
-        except ValueError:
-            created = None
+        problems.append(
+            Problem(
+                ("lineage", "creator"),
+                "A060",
+                f"creator `{lin.creator}` is not a slug",
+                "use lowercase letters, digits and hyphens",
+            )
+        )
+    created = _as_date(lin.created)
     if created is None:
-        problems.append(Problem(("lineage", "created"), "A061", f"`{lin.created}` is not a real date",
-                                'write the date as YYYY-MM-DD, e.g. created = "2026-04-23"'))
+        problems.append(
+            Problem(
+                ("lineage", "created"),
+                "A061",
+                f"`{lin.created}` is not a real date",
+                'write the date as YYYY-MM-DD, e.g. created = "2026-04-23"',
+            )
+        )
     elif created > today:
-        problems.append(Problem(("lineage", "created"), "A062", f"created date {created} lies in the future",
-                                f"use the date the agent was created (today is {today})"))
+        problems.append(
+            Problem(
+                ("lineage", "created"),
+                "A062",
+                f"created date {created} lies in the future",
+                f"use the date the agent was created (today is {today})",
+            )
+        )
     links: list[tuple[KeyPath, str]] = [(("lineage", "parents", i), p) for i, p in enumerate(lin.parents)]
     for key in ("fork_from", "successor"):
         value = getattr(lin, key)
@@ -183,11 +295,23 @@ def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
             links.append((("lineage", key), value))
     for path, link in links:
         if not LINK.fullmatch(link):
-            problems.append(Problem(path, "A063", f"`{link}` is not a [[slug]] link",
-                                    'write links as "[[agent-or-block-name]]"'))
+            problems.append(
+                Problem(
+                    path,
+                    "A063",
+                    f"`{link}` is not a [[slug]] link",
+                    'write links as "[[agent-or-block-name]]"',
+                )
+            )
     if m.taxonomy.stability == "deprecated" and lin.successor is None:
-        problems.append(Problem(("taxonomy", "stability"), "A065", f"`{m.name}` is deprecated but names no "
-                                "successor", 'add successor = "[[agent-that-replaces-it]]" under [lineage]'))
+        problems.append(
+            Problem(
+                ("taxonomy", "stability"),
+                "A065",
+                f"`{m.name}` is deprecated but names no successor",
+                'add successor = "[[agent-that-replaces-it]]" under [lineage]',
+            )
+        )
     return problems
 
 
@@ -200,11 +324,23 @@ def check_references(m: Manifest, config: Config) -> list[Problem]:
         alias = found.group(1) if found else ref.removeprefix("path:")
         if found is None or alias not in config.path_aliases:
             known = ", ".join(sorted(config.path_aliases)) or "none declared"
-            problems.append(Problem(("references", "extra", i), "A070", f"path alias `{alias}` is not declared",
-                                    f"declare it under [path_aliases] in assembler.toml (known: {known})"))
+            problems.append(
+                Problem(
+                    ("references", "extra", i),
+                    "A070",
+                    f"path alias `{alias}` is not declared",
+                    f"declare it under [path_aliases] in assembler.toml (known: {known})",
+                )
+            )
         elif ".." in ref.split("/"):
-            problems.append(Problem(("references", "extra", i), "A013", f"reference `{ref}` leads outside "
-                                    f"its alias folder", "remove the `..` segments"))
+            problems.append(
+                Problem(
+                    ("references", "extra", i),
+                    "A013",
+                    f"reference `{ref}` leads outside its alias folder",
+                    "remove the `..` segments",
+                )
+            )
     return problems
 
 

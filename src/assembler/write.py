@@ -29,7 +29,7 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -43,8 +43,11 @@ def is_ours_untouched(text: str) -> bool:
 
 def orphans(plan: Plan) -> list[str]:
     """Generated files carrying our stamp whose manifest is gone."""
-    return sorted(rel for rel, text in plan.existing.items()
-                  if rel not in plan.expected and read_stamp(text) is not None)
+    return sorted(
+        rel
+        for rel, text in plan.existing.items()
+        if rel not in plan.expected and read_stamp(text) is not None
+    )
 
 
 def apply_plan(plan: Plan, *, force: bool = False, prune: bool = False) -> WriteResult:
