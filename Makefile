@@ -35,7 +35,7 @@ snapshots: $(READY) ## Refresh the snapshot files of the generated agents after 
 	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
 
 bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

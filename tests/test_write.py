@@ -85,18 +85,30 @@ def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 
 
-def test_failure_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
     target.write_text("old\n")
-    real_fsync = os.fsync
+    real_fdopen = os.fdopen
 
-    def broken_fsync(fd: int) -> None:
-        real_fsync(fd)
-        raise KeyboardInterrupt
+    class HalfWriter:
+        """Writes half of the text, then the user presses Ctrl-C."""
 
-    monkeypatch.setattr(os, "fsync", broken_fsync)
+        def __init__(self, fd: int, *args: object, **kwargs: object) -> None:
+            self.handle = real_fdopen(fd, "w", encoding="utf-8")
+
+        def __enter__(self) -> HalfWriter:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, text: str) -> int:
+            self.handle.write(text[: len(text) // 2])
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
-        atomic_write(target, "new\n")
+        atomic_write(target, "new\n" * 100)
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 

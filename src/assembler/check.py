@@ -9,7 +9,6 @@ from enum import StrEnum
 from assembler.diagnostics import Diagnostic
 from assembler.pipeline import Plan
 from assembler.stamp import read_stamp
-from assembler.write import orphans
 
 
 class Drift(StrEnum):
@@ -65,7 +64,7 @@ def compare(plan: Plan) -> list[Difference]:
         found.append(
             Difference(output.rel, kind, current, output.text, _first_difference(current, output.text))
         )
-    for rel in orphans(plan):
+    for rel in plan.orphans():
         found.append(Difference(rel, Drift.ORPHANED, plan.existing[rel], None))
     return sorted(found, key=lambda d: d.rel)
 

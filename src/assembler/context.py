@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from assembler.assemble import Agent
@@ -19,6 +20,7 @@ COMMON_REPORT_FIELDS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """LF line ends, no trailing spaces at line ends, no blank lines at either end."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

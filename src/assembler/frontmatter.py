@@ -9,8 +9,12 @@ from typing import Any
 def to_yaml(data: Mapping[str, Any]) -> str:
     import yaml
 
-    text: str = yaml.safe_dump(
+    # libyaml's emitter when PyYAML was built with it (its wheels are), the pure-Python one otherwise;
+    # both write the same text for these flat mappings of strings.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(
         dict(data),
+        Dumper=dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

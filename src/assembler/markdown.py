@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 @lru_cache(maxsize=4096)
 def unclosed_fence(text: str) -> int | None:
     """The 1-based line of a code fence that is never closed (it would swallow the rest), or None."""
-    from markdown_it import MarkdownIt
-
+    if "```" not in text and "~~~" not in text:  # no fence can open without three backticks or tildes
+        return None
     lines = text.splitlines()
-    for token in MarkdownIt("commonmark").parse(text):
+    for token in _parser().parse(text):
         if token.type != "fence" or token.map is None:
             continue
         start, end = token.map

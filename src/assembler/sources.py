@@ -73,6 +73,18 @@ class Sources:
             raise Escape(f"{category}::{slug}")
         return self._read(("cap", category, slug), self.config.capabilities_dir, category, slug, "text.md")
 
+    def template(self, name: str) -> str:
+        """A template's text as this run renders it: the override folder's copy, or the built-in one."""
+        key = ("template", name)
+        if key not in self._cache:
+            from assembler.templating import template_source
+
+            override = None if self.config.templates_dir is None else self.root / self.config.templates_dir
+            self._cache[key] = Text(name, template_source(name, override))
+        found = self._cache[key]
+        assert found is not None
+        return found.text
+
     def block_names(self) -> frozenset[str]:
         folder = self.root / self.config.blocks_dir
         if not folder.is_dir():

@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 PENDING = "assembler-stamp: PENDING"
 STAMP = re.compile(r"assembler-stamp: ([a-z]+)::([a-z0-9_-]+)::([0-9a-f]{8})::([0-9a-f]{8})")
@@ -33,6 +34,12 @@ class Stamp:
 
 def sha8(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+@lru_cache(maxsize=4096)
+def digest(text: str) -> str:
+    """SHA-256 of a shared source text (a block, a template), computed once per run."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def scope_hash(parts: Iterable[tuple[str, str]]) -> str:
@@ -54,11 +61,18 @@ def seal(text: str, kind: str, caps: str, scope: str) -> str:
     return text.replace(PENDING, f"assembler-stamp: {stamp}")
 
 
+_STAMP_BYTES = re.compile(STAMP.pattern.encode())
+
+
 def read_stamp(text: str) -> tuple[Stamp, bool] | None:
     """The file's stamp, and whether its body still matches it; None when it carries no stamp."""
-    found = STAMP.search(text)
+    data = text.encode("utf-8")
+    found = _STAMP_BYTES.search(data)
     if found is None:
         return None
-    stamp = Stamp(*found.groups())
-    unsealed = text[: found.start()] + PENDING + text[found.end() :]
-    return stamp, sha8(unsealed) == stamp.body
+    stamp = Stamp(*(group.decode() for group in found.groups()))
+    view = memoryview(data)
+    digest = hashlib.sha256(view[: found.start()])
+    digest.update(PENDING.encode())
+    digest.update(view[found.end() :])
+    return stamp, digest.hexdigest()[:8] == stamp.body

@@ -62,8 +62,9 @@ def pyliteral(value: object) -> str:
 
 
 def template_source(name: str, override_dir: Path | None = None) -> str:
-    """The text of a template as the environment would load it (for fingerprints)."""
-    env = get_env(override_dir)
-    assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
-    return source
+    """The text of the template `name` as a run would load it (for fingerprints), read without jinja."""
+    if override_dir is not None and (override_dir / name).is_file():
+        return (override_dir / name).read_text(encoding="utf-8")
+    from importlib.resources import files
+
+    return files("assembler").joinpath("templates", name).read_text(encoding="utf-8")

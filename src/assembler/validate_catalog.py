@@ -12,10 +12,13 @@ from assembler.validate_fields import LINK
 Found = list[tuple[str, Problem]]  # (manifest name, problem)
 
 
-def check_catalog(agents: Mapping[str, Manifest], blocks: frozenset[str]) -> Found:
-    """`agents` maps each manifest's file stem to its model."""
+def check_catalog(
+    agents: Mapping[str, Manifest], blocks: frozenset[str], all_stems: frozenset[str] | None = None
+) -> Found:
+    """`agents` maps each valid manifest's file stem to its model; `names` holds every manifest's stem
+    (an invalid manifest is still an agent others may name)."""
     found: Found = []
-    names = set(agents)
+    names = set(agents) if all_stems is None else set(all_stems)
     by_name: dict[str, str] = {}
     for stem, m in sorted(agents.items()):
         if m.name in by_name:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from assembler.config import Config
@@ -20,11 +19,13 @@ MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)/")
 
 
+# Control characters (Unicode category Cc), line and paragraph separators, and the byte-order mark.
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def _bad_char(text: str) -> str | None:
-    for ch in text:
-        if ch in "\n\r" or unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in "\ufeff\u2028\u2029":
-            return ch
-    return None
+    found = _BAD_CHAR.search(text)
+    return None if found is None else found.group()
 
 
 def _single_line_fields(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
@@ -69,7 +70,7 @@ def check_text(m: Manifest) -> list[Problem]:
                 Problem(path, "A016", f"`{_dotted(path)}` is empty", "write a value or remove the entry")
             )
     for path, value in _all_strings(m):
-        found = PLACEHOLDER.search(value)
+        found = PLACEHOLDER.search(value) if "{{" in value else None
         if found:
             problems.append(
                 Problem(

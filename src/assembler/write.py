@@ -20,15 +20,16 @@ class WriteResult:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, flush it to disk, then rename it over `path`:
-    readers see the old file or the new one, never half of either."""
+    """Write to a temporary file in the same folder, then rename it over `path`: a reader, or a build
+    interrupted at any point, sees the old file or the new one, never half of either.
+
+    No fsync: generated files are derived data, and one fsync per file made a 1,000-agent build three
+    times slower. After a power cut, `check` flags a damaged file and `build` rewrites it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -39,15 +40,6 @@ def is_ours_untouched(text: str) -> bool:
     """True when the file carries our stamp and its body still matches it."""
     found = read_stamp(text)
     return found is not None and found[1]
-
-
-def orphans(plan: Plan) -> list[str]:
-    """Generated files carrying our stamp whose manifest is gone."""
-    return sorted(
-        rel
-        for rel, text in plan.existing.items()
-        if rel not in plan.expected and read_stamp(text) is not None
-    )
 
 
 def apply_plan(plan: Plan, *, force: bool = False, prune: bool = False) -> WriteResult:
@@ -65,7 +57,7 @@ def apply_plan(plan: Plan, *, force: bool = False, prune: bool = False) -> Write
             atomic_write(plan.root / output.rel, output.text)
             result.written.append(output.rel)
     if prune:
-        for rel in orphans(plan):
+        for rel in plan.orphans():
             (plan.root / rel).unlink(missing_ok=True)
             result.pruned.append(rel)
     return result

@@ -1,0 +1,205 @@
+"""The work for one manifest, from its file to its rendered outputs.
+
+`process` reads the manifest and the generated files it owns, fingerprints its sources, and either trusts
+the files on disk (their stamps match these sources and their bodies are intact) or validates the manifest and
+renders its outputs. It runs in the main process or, for large catalogs, in worker processes; the checks
+across the catalog run afterwards in the main process, on every result.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assembler import __version__
+from assembler.assemble import Agent, ToolPlan, check_role_prose, check_role_tools, resolve_blocks
+from assembler.config import Config
+from assembler.diagnostics import Diagnostic, Problem, has_errors
+from assembler.located import locate_problems
+from assembler.manifest import Manifest, from_trusted, parse_manifest
+from assembler.render import expected_paths, render_agent, template_names
+from assembler.roles import Role, resolve_role
+from assembler.sources import Escape, Sources, Text
+from assembler.stamp import digest, read_stamp, scope_hash
+from assembler.tomlparse import TomlError, parse_toml
+from assembler.validate_fields import check_manifest
+
+RoleResult = tuple[Role | None, list[Diagnostic], str | None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every manifest of a run is processed with."""
+
+    root: Path
+    config: Config
+    today: datetime.date
+    trust: bool = True
+    only: tuple[str, ...] = ()  # render only these agents (all when empty)
+
+
+@dataclass
+class Result:
+    source: Text
+    manifest: Manifest | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # the files this manifest owns
+    trusted: bool = False
+    outputs: list[tuple[str, str | None]] = field(default_factory=list)  # None: the file on disk is current
+    on_disk: dict[str, str] = field(default_factory=dict)  # current text of each output that was rendered
+
+    @property
+    def stem(self) -> str:
+        return Path(self.source.rel).stem
+
+
+class Worker:
+    """Processes manifests with caches (blocks, roles, templates) shared by every manifest it sees."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.sources = Sources(job.root, job.config)
+        self.roles: dict[str, RoleResult] = {}
+
+    def role(self, name: str) -> RoleResult:
+        if name not in self.roles:
+            self.roles[name] = resolve_role(name, self.sources)
+        return self.roles[name]
+
+    def scope(self, text: str, data: dict[str, Any]) -> str | None:
+        """Fingerprint of everything the outputs are made from; None when it cannot be computed.
+        Shared texts (templates, blocks, role files) enter by their digest."""
+        try:
+            parts = [("version", __version__), ("config", digest(self.job.config.fingerprint_text))]
+            parts += [(f"template:{n}", digest(self.sources.template(n))) for n in template_names(data)]
+            parts.append(("manifest", text))
+            for name in data.get("blocks", []):
+                block = self.sources.block(name)
+                parts.append((f"block:{name}", "" if block is None else digest(block.text)))
+            role_name = data.get("substrate_role")
+            if role_name is not None:
+                role = self.role(role_name)[0]
+                if role is None:
+                    return None
+                parts += [(f"role:{t.rel}", digest(t.text)) for t in role.texts]
+        except (Escape, TypeError, AttributeError, KeyError, OSError):
+            return None
+        return scope_hash(parts)
+
+    def read_output(self, rel: str) -> str | None:
+        try:
+            return (self.job.root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def process(self, source: Text) -> Result:
+        result = Result(source)
+        try:
+            data = parse_toml(source.text)
+        except TomlError as err:
+            result.diagnostics.append(err.diagnostic(source.rel))
+            return result
+        config = self.job.config
+        result.paths = expected_paths(result.stem, data, config)
+        scope = self.scope(source.text, data)
+        current = {rel: self.read_output(rel) for rel in result.paths}
+        if self.job.trust and scope is not None and all(_intact(t, scope) for t in current.values()):
+            result.trusted = True
+            result.manifest = from_trusted(data)
+            result.outputs = [(rel, None) for rel in result.paths]
+            problems = self._role_warnings(result.manifest)
+        else:
+            problems, agent = self._validate(result, data, scope)
+            if agent is not None and not has_errors(result.diagnostics) and self._wanted(result.stem):
+                problems_ok = not any(p.severity.value == "error" for p in problems)
+                if problems_ok:
+                    try:
+                        result.outputs = list(render_agent(agent, config, self._override()))
+                    except Exception as err:  # a user's template can fail in many ways: report it
+                        result.diagnostics.append(template_error(err, config))
+                    result.on_disk = {rel: text for rel, text in current.items() if text is not None}
+        result.diagnostics += locate_problems(problems, source.rel, source.text)
+        return result
+
+    def _wanted(self, stem: str) -> bool:
+        return not self.job.only or stem in self.job.only
+
+    def _override(self) -> Path | None:
+        folder = self.job.config.templates_dir
+        return None if folder is None else self.job.root / folder
+
+    def _role_warnings(self, m: Manifest) -> list[Problem]:
+        if m.substrate_role is None:
+            return []
+        role = self.role(m.substrate_role)[0]
+        return [] if role is None else check_role_tools(m, role)
+
+    def _validate(
+        self, result: Result, data: dict[str, Any], scope: str | None
+    ) -> tuple[list[Problem], Agent | None]:
+        m, problems = parse_manifest(data)
+        result.manifest = m
+        if m is None:
+            return problems, None
+        role: Role | None = None
+        if m.substrate_role is not None:
+            role, role_diags, missing = self.role(m.substrate_role)
+            result.diagnostics += role_diags
+            if missing is not None:
+                hint = f"create {self.job.config.roles_dir}/{m.substrate_role}.toml or fix the name"
+                problems.append(Problem(("substrate_role",), "A080", missing, hint))
+            elif role is not None:
+                problems += check_role_tools(m, role)
+        problems += check_manifest(m, result.stem, self.job.config, self.job.today)
+        problems += check_role_prose(m)
+        blocks, block_problems, inner = resolve_blocks(m, self.sources)
+        problems += block_problems
+        result.diagnostics += inner
+        tool, tool_problems = _tool(m)
+        problems += tool_problems
+        if scope is None or (m.substrate_role is not None and role is None):
+            return problems, None
+        return problems, Agent(m, result.source, tuple(blocks), role, tool, scope)
+
+
+def _intact(text: str | None, scope: str) -> bool:
+    found = read_stamp(text) if text is not None else None
+    return found is not None and found[0].scope == scope and found[1]
+
+
+def _tool(m: Manifest) -> tuple[ToolPlan | None, list[Problem]]:
+    if m.tool_module is None:
+        return None, []
+    from assembler.toolkinds import get_kind
+
+    kind_name = m.tool_module.get("kind")
+    kind = get_kind(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        hint = 'use kind = "modal"'
+        return None, [
+            Problem(("tool_module", "kind"), "A101", f"unknown tool module kind `{kind_name}`", hint)
+        ]
+    spec, problems = kind.parse(m.tool_module)
+    located = [Problem(("tool_module", *p.path), p.code, p.message, p.hint, p.severity) for p in problems]
+    return (None if spec is None else ToolPlan(kind.kind, spec)), located
+
+
+def template_error(err: Exception, config: Config) -> Diagnostic:
+    """A jinja error as a diagnostic on the template's line; anything else is a bug and propagates."""
+    import jinja2
+
+    if not isinstance(err, jinja2.TemplateError):
+        raise err
+    name: str = getattr(err, "filename", None) or getattr(err, "name", None) or "template"
+    line: int | None = getattr(err, "lineno", None)
+    tb = err.__traceback__
+    while tb is not None:  # jinja maps runtime errors to template frames: find the template's line
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    folder = config.templates_dir or "(built-in templates)"
+    message = f"template {Path(name).name} failed: {err.message or type(err).__name__}"
+    hint = "fix the template; README lists every variable a template receives"
+    return Diagnostic("A091", message, f"{folder}/{Path(name).name}", line, None if line is None else 1, hint)

@@ -1,0 +1,59 @@
+"""Run the per-manifest work on every core when the catalog is large enough to pay for the processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterator
+
+from assembler.job import Job, Result, Worker
+from assembler.sources import Text
+
+PARALLEL_MIN = 400  # below this many manifests, starting processes costs more than it saves
+_worker: Worker | None = None
+
+
+def _init(job: Job) -> None:
+    global _worker
+    _worker = Worker(job)
+
+
+def _run(source: Text) -> Result:
+    assert _worker is not None
+    return _worker.process(source)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_all(job: Job, texts: list[Text], *, progress: bool = False) -> list[Result]:
+    """Process every manifest; results come back in the order of `texts`."""
+    cores = _cores()
+    if len(texts) < PARALLEL_MIN or cores < 2:
+        worker = Worker(job)
+        return list(_report(map(worker.process, texts), len(texts), progress))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(16, len(texts) // (cores * 8))
+    with context.Pool(cores, initializer=_init, initargs=(job,)) as pool:
+        return list(_report(pool.imap(_run, texts, chunksize=chunk), len(texts), progress))
+
+
+def _report(results: Iterator[Result], total: int, progress: bool) -> Iterator[Result]:
+    """Pass results through; after the first second, show a progress line on a terminal's stderr."""
+    start = time.monotonic()
+    shown = False
+    for done, result in enumerate(results, start=1):
+        if progress and time.monotonic() - start > 1.0 and (done % 100 == 0 or done == total):
+            sys.stderr.write(f"\rassembler: {done}/{total} manifests")
+            sys.stderr.flush()
+            shown = True
+        yield result
+    if shown:
+        sys.stderr.write("\n")
