@@ -38,7 +38,7 @@ def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
 
 
 def _plan(ctx: click.Context, fmt: str, names: tuple[str, ...] = (), trust: bool = True) -> Plan:
-    plan = plan_catalog(_root(ctx), names=names, trust=trust)
+    plan = plan_catalog(_root(ctx), names=names, trust=trust, progress=sys.stderr.isatty())
     unknown = [n for n in names if not any(o.agent == n for o in plan.outputs)]
     if plan.ok and unknown:
         raise click.UsageError(f"no manifest named {', '.join(unknown)}")

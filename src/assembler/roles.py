@@ -126,19 +126,21 @@ def _combine(
     sources: Sources,
     diagnostics: list[Diagnostic],
 ) -> tuple[Role | None, list[Diagnostic], str | None]:
-    required: list[str] = []
+    required: dict[str, tuple[Text, int]] = {}  # capability -> the role file and index declaring it
     relaxed: set[str] = set()
     allowed: frozenset[str] | None = None
-    for _, data in reversed(chain):  # the root ancestor first, then each child
+    for text, data in reversed(chain):  # the root ancestor first, then each child
         caps = data.get("capabilities", {})
-        required += [c for c in caps.get("required", []) if c not in required]
+        for index, cap in enumerate(caps.get("required", [])):
+            required.setdefault(cap, (text, index))
         relaxed.update(caps.get("relaxes", []))
         if "allowed" in data.get("tools", {}):
             allowed = frozenset(data["tools"]["allowed"])
     texts: list[Text] = [t for t, _ in chain]
     capabilities: list[tuple[str, Text]] = []
-    own = chain[0][0]
-    for cap in (c for c in required if c not in relaxed):
+    for cap, (declared_in, index) in required.items():
+        if cap in relaxed:
+            continue
         category, sep, slug = cap.partition("::")
         try:
             found = sources.capability(category, slug) if sep else None
@@ -146,16 +148,13 @@ def _combine(
             found = None
         if found is None:
             folder = sources.config.capabilities_dir
-            diagnostics.append(
-                Diagnostic(
-                    "A081",
-                    f"capability `{cap}` has no text",
-                    own.rel,
-                    1,
-                    1,
-                    f"write {folder}/{category}/{slug}/text.md, or fix the name (category::slug)",
-                )
+            problem = Problem(
+                ("capabilities", "required", index),
+                "A081",
+                f"capability `{cap}` has no text",
+                f"write {folder}/{category}/{slug}/text.md, or fix the name (category::slug)",
             )
+            diagnostics += locate_problems([problem], declared_in.rel, declared_in.text)
             continue
         capabilities.append((cap, found))
         texts.append(found)
