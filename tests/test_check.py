@@ -152,3 +152,13 @@ def test_full_check_renders_everything_and_agrees(catalog: Callable[..., Path]) 
     plan = plan_catalog(root, trust=False)
     assert all(o.text is not None for o in plan.outputs)
     assert compare(plan) == []
+
+
+def test_a_new_tool_version_makes_every_file_stale(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assembler.job
+
+    root = _built(catalog)
+    monkeypatch.setattr(assembler.job, "__version__", "99.0.0")
+    assert _drift(root) == [("_generated/fixer.md", Drift.STALE), ("_generated/reviewer.md", Drift.STALE)]

@@ -12,6 +12,7 @@ from assembler.job import Job, Result, Worker
 from assembler.sources import Text
 
 PARALLEL_MIN = 400  # below this many manifests, starting processes costs more than it saves
+_report_every = 100  # manifests between two updates of the progress line
 _worker: Worker | None = None
 
 
@@ -50,7 +51,7 @@ def _report(results: Iterator[Result], total: int, progress: bool) -> Iterator[R
     start = time.monotonic()
     shown = False
     for done, result in enumerate(results, start=1):
-        if progress and time.monotonic() - start > 1.0 and (done % 100 == 0 or done == total):
+        if progress and time.monotonic() - start > 1.0 and (done % _report_every == 0 or done == total):
             sys.stderr.write(f"\rassembler: {done}/{total} manifests")
             sys.stderr.flush()
             shown = True
