@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def test_progress_line_only_after_a_second(
     parallel.process_all(_job(root), texts, progress=True)
     assert capsys.readouterr().err == ""
     clock = itertools.count(0.0, 0.75)
-    monkeypatch.setattr(parallel.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
     monkeypatch.setattr(parallel, "_report_every", 1)
     parallel.process_all(_job(root), texts, progress=True)
     assert capsys.readouterr().err == "\rassembler: 2/2 manifests\n"
