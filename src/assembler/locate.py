@@ -91,12 +91,13 @@ class _Scanner:
         while i < len(line) and line[i] in " \t":
             i += 1
         if line.startswith(('"""', "'''"), i):
-            return self._skip_multiline(n, i + 3, line[i : i + 3])
+            return self._skip_multiline(n, i + 3, line[i : i + 3])[0] + 1
         if line.startswith("[", i):
             return self._array(path, n, i + 1)
         return n + 1
 
-    def _skip_multiline(self, n: int, i: int, quote: str) -> int:
+    def _skip_multiline(self, n: int, i: int, quote: str) -> tuple[int, int]:
+        """From inside a multi-line string, the (line, index) just after its closing quotes."""
         while n < len(self.lines):
             line = self.lines[n]
             while True:
@@ -106,58 +107,67 @@ class _Scanner:
                 if quote == '"""' and _escaped(line, end):
                     i = end + 1
                     continue
-                return n + 1
+                while line.startswith(quote[0], end + 3):  # up to two quotes may end the content
+                    end += 1
+                return n, end + 3
             n += 1
             i = 0
-        return n
+        return n, 0
 
     def _array(self, path: KeyPath, n: int, i: int) -> int:
+        """Record the position of each item of the array opened before (n, i); return the next line."""
         index = 0
-        depth = 1
+        depth = 1  # nesting of [ ] and { } inside the array
         while n < len(self.lines):
             line = self.lines[n]
             while i < len(line):
                 ch = line[i]
-                if ch in " \t,":
+                if ch in " \t,=":
                     i += 1
-                elif ch == "#":
+                    continue
+                if ch == "#":
                     break
-                elif ch == "]":
+                if ch in "]}":
                     depth -= 1
                     i += 1
                     if depth == 0:
                         return n + 1
-                elif (depth == 1 and ch != "[") or ch in "\"'":
-                    if depth == 1:
-                        self.positions[(*path, index)] = (n + 1, i + 1)
-                        index += 1
-                    i = self._skip_scalar(line, i)
-                else:
-                    if depth == 1:
-                        self.positions[(*path, index)] = (n + 1, i + 1)
-                        index += 1
+                    continue
+                if depth == 1:
+                    self.positions[(*path, index)] = (n + 1, i + 1)
+                    index += 1
+                if ch in "[{":
                     depth += 1
                     i += 1
+                elif line.startswith(('"""', "'''"), i):
+                    n, i = self._skip_multiline(n, i + 3, line[i : i + 3])
+                    if n >= len(self.lines):
+                        return n
+                    line = self.lines[n]
+                else:
+                    i = _skip_scalar(line, i)
             n += 1
             i = 0
         return n
 
-    @staticmethod
-    def _skip_scalar(line: str, i: int) -> int:
-        ch = line[i]
-        if ch in "\"'":
-            end = i + 1
-            while True:
-                end = line.find(ch, end)
-                if end < 0:
-                    return len(line)
-                if ch == '"' and _escaped(line, end):
-                    end += 1
-                    continue
-                return end + 1
-        while i < len(line) and line[i] not in ",]#":
-            i += 1
-        return i
+
+def _skip_scalar(line: str, i: int) -> int:
+    """The index just after the one-line string or bare value (number, key, date) at `i`."""
+    ch = line[i]
+    if ch in "\"'":
+        end = i + 1
+        while True:
+            end = line.find(ch, end)
+            if end < 0:
+                return len(line)
+            if ch == '"' and _escaped(line, end):
+                end += 1
+                continue
+            return end + 1
+    start = i
+    while i < len(line) and line[i] not in ",]}#=\"' \t":
+        i += 1
+    return i if i > start else i + 1
 
 
 def _escaped(line: str, index: int) -> bool:

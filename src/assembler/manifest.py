@@ -148,6 +148,8 @@ def _describe(value: Any) -> str:
     }
     if isinstance(value, dict):
         return "a table"
+    if isinstance(value, datetime.datetime):
+        return "a date-time"
     if isinstance(value, datetime.date):
         return "a date"
     return names.get(type(value), type(value).__name__)
@@ -175,7 +177,8 @@ def _problem(data: Mapping[str, Any], error: Mapping[str, Any]) -> Problem:
     for part in path:
         value = value[part]
     expected = str(error["msg"]).removeprefix("Input should be ").rstrip(".")
-    expected = expected.replace("a valid tuple", "an array").replace("a valid ", "a ")
+    expected = expected.replace("a valid tuple", "an array").replace("a valid dictionary", "a table")
+    expected = expected.replace("a valid ", "a ")
     return Problem(
         path,
         "A004",

@@ -39,6 +39,12 @@ def _parse_role(text: Text) -> tuple[dict[str, Any], list[Problem]]:
         for k in data
         if k not in _KEYS
     ]
+    for table, example in (("capabilities", 'required = ["fs::read"]'), ("tools", 'allowed = ["Read"]')):
+        if not isinstance(data.get(table, {}), dict):
+            problems.append(
+                Problem((table,), "A004", f"`{table}` should be a table", f"write [{table}] then {example}")
+            )
+            return data, problems
     caps = data.get("capabilities", {})
     for key in ("required", "relaxes"):
         if key in caps and _strings(caps[key]) is None:

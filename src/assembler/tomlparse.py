@@ -53,4 +53,33 @@ def _explain(text: str, message: str) -> TomlError:
             found = _AT.search(str(err))
     line = int(found.group(1)) if found else None
     column = int(found.group(2)) if found else None
+    if line is not None and line > len(text.splitlines()) - 1:
+        opened = _unclosed_multiline(text)
+        if opened is not None:  # the parser ran to the end looking for the closing quotes
+            line, column = opened
     return TomlError(_AT.sub("", message).strip().rstrip("."), line, column)
+
+
+def _unclosed_multiline(text: str) -> tuple[int, int] | None:
+    """Where the multi-line string that is never closed opens (1-based), if there is one."""
+    index = 0
+    while True:
+        starts = [(text.find(q, index), q) for q in ('"""', "'''")]
+        starts = [(at, q) for at, q in starts if at >= 0]
+        if not starts:
+            return None
+        at, quote = min(starts)
+        end = text.find(quote, at + 3)
+        while quote == '"""' and end > 0 and _escaped(text, end):
+            end = text.find(quote, end + 1)
+        if end < 0:
+            line = text.count("\n", 0, at) + 1
+            return line, at - (text.rfind("\n", 0, at) + 1) + 1
+        index = end + 3
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1

@@ -16,7 +16,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}")
 LINK = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
 MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
-ALIAS = re.compile(r"path:([^/\s]+)/")
+ALIAS = re.compile(r"path:([^/\s]+)")
 
 
 # Control characters (Unicode category Cc), line and paragraph separators, and the byte-order mark.
@@ -322,8 +322,8 @@ def check_references(m: Manifest, config: Config) -> list[Problem]:
         if not ref.startswith("path:"):
             continue
         found = ALIAS.match(ref)
-        alias = found.group(1) if found else ref.removeprefix("path:")
-        if found is None or alias not in config.path_aliases:
+        alias = found.group(1) if found else ""
+        if alias not in config.path_aliases:
             known = ", ".join(sorted(config.path_aliases)) or "none declared"
             problems.append(
                 Problem(
@@ -333,7 +333,7 @@ def check_references(m: Manifest, config: Config) -> list[Problem]:
                     f"declare it under [path_aliases] in assembler.toml (known: {known})",
                 )
             )
-        elif ".." in ref.split("/"):
+        elif ".." in ref.split()[0].split("/"):
             problems.append(
                 Problem(
                     ("references", "extra", i),

@@ -1,0 +1,237 @@
+"""config: defaults, assembler.toml and [tool.assembler], and bad configurations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler import vocab
+from assembler.config import Config, load_config, parse_config
+from assembler.diagnostics import Diagnostic, format_text
+from tests.conftest import write_tree
+
+FOLDER_HINT = 'write a path such as "_manifests", without ".." or a leading "/"'
+
+
+def only(diagnostics: list[Diagnostic]) -> Diagnostic:
+    assert len(diagnostics) == 1, format_text(diagnostics)
+    return diagnostics[0]
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    config, diagnostics = load_config(tmp_path)
+    assert diagnostics == []
+    assert config == Config()
+    assert config.source is None
+    assert (config.manifests_dir, config.blocks_dir, config.generated_dir) == (
+        "_manifests",
+        "_blocks",
+        "_generated",
+    )
+    assert (config.roles_dir, config.capabilities_dir, config.templates_dir) == (
+        "_roles",
+        "_capabilities",
+        None,
+    )
+    assert config.obligatory_blocks == ("baseline", "evidence-grading", "memory-protocol")
+    assert config.artifacts == vocab.ARTIFACTS
+    assert config.tools == frozenset(vocab.TOOLS)
+    assert config.models == frozenset(vocab.MODELS)
+    assert dict(config.taxonomy) == {k: frozenset(v) for k, v in vocab.TAXONOMY.items()}
+    assert dict(config.path_aliases) == {}
+
+
+def test_assembler_toml(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "assembler.toml": """\
+                manifests_dir = "agents"
+                blocks_dir = "parts/blocks"
+                templates_dir = "templates"
+
+                [path_aliases]
+                docs = "docs"
+                """
+        },
+    )
+    config, diagnostics = load_config(tmp_path)
+    assert diagnostics == []
+    assert config.manifests_dir == "agents"
+    assert config.blocks_dir == "parts/blocks"
+    assert config.templates_dir == "templates"
+    assert config.generated_dir == "_generated"
+    assert dict(config.path_aliases) == {"docs": "docs"}
+    assert config.source == "assembler.toml"
+    assert '"manifests_dir": "agents"' in config.fingerprint_text
+
+
+def test_pyproject_tool_section(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "pyproject.toml": """\
+                [project]
+                name = "catalog"
+
+                [tool.assembler]
+                generated_dir = "agents"
+                extra_models = ["gpt-oss"]
+                """
+        },
+    )
+    config, diagnostics = load_config(tmp_path)
+    assert diagnostics == []
+    assert config.generated_dir == "agents"
+    assert "gpt-oss" in config.models
+    assert config.source == "pyproject.toml"
+    assert "catalog" not in config.fingerprint_text
+
+
+def test_pyproject_without_tool_section_gives_defaults(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": '[project]\nname = "x"\n'})
+    assert load_config(tmp_path) == (Config(), [])
+
+
+def test_assembler_toml_wins_over_pyproject(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "assembler.toml": 'blocks_dir = "from-assembler"\n',
+            "pyproject.toml": '[tool.assembler]\nblocks_dir = "from-pyproject"\n',
+        },
+    )
+    config, _ = load_config(tmp_path)
+    assert config.blocks_dir == "from-assembler"
+
+
+def test_extend_taxonomy_tools_and_models() -> None:
+    config, problems = parse_config(
+        {
+            "taxonomy": {"domain": ["billing"], "language": ["go"]},
+            "extra_tools": ["MyTool"],
+            "extra_models": ["gpt-oss"],
+        }
+    )
+    assert problems == []
+    assert config.taxonomy["domain"] == frozenset((*vocab.TAXONOMY["domain"], "billing"))
+    assert config.taxonomy["language"] == frozenset((*vocab.TAXONOMY["language"], "go"))
+    assert config.taxonomy["kingdom"] == frozenset(vocab.TAXONOMY["kingdom"])
+    assert config.tools == frozenset((*vocab.TOOLS, "MyTool"))
+    assert config.models == frozenset((*vocab.MODELS, "gpt-oss"))
+
+
+def test_replace_artifacts_and_obligatory_blocks() -> None:
+    config, problems = parse_config({"artifacts": ["doc"], "obligatory_blocks": ["baseline"]})
+    assert problems == []
+    assert config.artifacts == ("doc",)
+    assert config.obligatory_blocks == ("baseline",)
+
+
+def test_empty_obligatory_blocks_is_allowed() -> None:
+    config, problems = parse_config({"obligatory_blocks": []})
+    assert problems == []
+    assert config.obligatory_blocks == ()
+
+
+def test_unknown_key_did_you_mean(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"assembler.toml": '# config\n\nmanifest_dir = "agents"\n'})
+    config, diagnostics = load_config(tmp_path)
+    d = only(diagnostics)
+    assert (d.code, d.file, d.line, d.column) == ("A002", "assembler.toml", 3, 1)
+    assert d.message == "unknown configuration key `manifest_dir`"
+    assert d.hint == "did you mean `manifests_dir`?"
+    assert config.manifests_dir == "_manifests"
+
+
+def test_unknown_key_without_a_close_match() -> None:
+    _, problems = parse_config({"zzzzzz": 1})
+    assert len(problems) == 1
+    assert problems[0].hint is not None
+    assert problems[0].hint.startswith("known keys: manifests_dir, blocks_dir, generated_dir")
+
+
+@pytest.mark.parametrize("value", ["../x", "a/../../x", "/etc", "", 3])
+def test_bad_folder_is_a090_at_its_line(tmp_path: Path, value: object) -> None:
+    written = f'"{value}"' if isinstance(value, str) else str(value)
+    write_tree(tmp_path, {"assembler.toml": f'manifests_dir = "ok"\n\ngenerated_dir = {written}\n'})
+    config, diagnostics = load_config(tmp_path)
+    d = only(diagnostics)
+    assert (d.code, d.file, d.line, d.column) == ("A090", "assembler.toml", 3, 1)
+    assert d.message == "`generated_dir` must be a relative folder inside the root"
+    assert d.hint == FOLDER_HINT
+    assert config.generated_dir == "_generated"
+
+
+def test_bad_folder_in_pyproject_is_located_there(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"pyproject.toml": '[project]\nname = "x"\n\n[tool.assembler]\ntemplates_dir = "/tmp/t"\n'},
+    )
+    d = only(load_config(tmp_path)[1])
+    assert (d.code, d.file, d.line) == ("A090", "pyproject.toml", 5)
+    assert d.message == "`templates_dir` must be a relative folder inside the root"
+
+
+def test_bad_lists_and_tables() -> None:
+    _, problems = parse_config(
+        {
+            "artifacts": "doc",
+            "extra_tools": ["", "X"],
+            "taxonomy": {"colour": ["red"], "layer": "x"},
+            "path_aliases": {"docs": 1},
+        }
+    )
+    found = {(p.path, p.code, p.message) for p in problems}
+    assert found == {
+        (("artifacts",), "A090", "`artifacts` must be a list of non-empty strings"),
+        (("extra_tools",), "A090", "`extra_tools` must be a list of non-empty strings"),
+        (("taxonomy", "colour"), "A002", "unknown taxonomy facet `colour`"),
+        (("taxonomy", "layer"), "A090", "`taxonomy.layer` must be a list of strings"),
+        (("path_aliases",), "A090", '`path_aliases` must be a table of NAME = "location"'),
+    }
+
+
+def test_taxonomy_not_a_table() -> None:
+    config, problems = parse_config({"taxonomy": ["x"]})
+    assert [(p.path, p.code) for p in problems] == [(("taxonomy",), "A090")]
+    assert config.taxonomy["domain"] == frozenset(vocab.TAXONOMY["domain"])
+
+
+def test_all_problems_reported_together_and_located(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "assembler.toml": """\
+                blocks_dir = "/abs"
+                generated_dir = "../out"
+
+                [taxonomy]
+                colour = ["red"]
+                """
+        },
+    )
+    diagnostics = load_config(tmp_path)[1]
+    assert [(d.code, d.line) for d in sorted(diagnostics, key=Diagnostic.sort_key)] == [
+        ("A090", 1),
+        ("A090", 2),
+        ("A002", 5),
+    ]
+
+
+def test_syntax_error_in_configuration(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"assembler.toml": "blocks_dir = blocks\n"})
+    config, diagnostics = load_config(tmp_path)
+    d = only(diagnostics)
+    assert (d.code, d.file, d.line, d.column) == ("A001", "assembler.toml", 1, 14)
+    assert config == Config()
+
+
+def test_fingerprint_ignores_formatting(tmp_path: Path) -> None:
+    a = write_tree(tmp_path / "a", {"assembler.toml": 'blocks_dir = "b"\nroles_dir = "r"\n'})
+    b = write_tree(tmp_path / "b", {"assembler.toml": '# c\nroles_dir="r"\nblocks_dir = "b"\n'})
+    c = write_tree(tmp_path / "c", {"assembler.toml": 'blocks_dir = "b"\nroles_dir = "s"\n'})
+    fingerprint = load_config(a)[0].fingerprint_text
+    assert fingerprint == load_config(b)[0].fingerprint_text
+    assert fingerprint != load_config(c)[0].fingerprint_text

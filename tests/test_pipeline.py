@@ -1,0 +1,397 @@
+"""pipeline: a whole run through `plan_catalog`, from the catalog's files to the outputs in memory."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assembler.diagnostics import Severity, format_text
+from assembler.pipeline import Plan, plan_catalog
+from tests.conftest import BLOCKS, manifest, write_tree
+
+TODAY = datetime.date(2026, 3, 1)
+HANDOFF_TRIGGER = 'trigger = "the patch needs changes"'
+
+
+def plan_of(root: Path) -> Plan:
+    return plan_catalog(root, today=TODAY)
+
+
+def outputs(plan: Plan) -> dict[str, str]:
+    assert plan.ok, format_text(plan.diagnostics)
+    found: dict[str, str] = {}
+    for output in plan.outputs:
+        assert output.text is not None
+        found[output.rel] = output.text
+    return found
+
+
+def frontmatter(text: str) -> dict[str, Any]:
+    lines = text.split("\n")
+    assert lines[0] == "---"
+    end = lines.index("---", 1)
+    data: dict[str, Any] = yaml.safe_load("\n".join(lines[1:end]))
+    return data
+
+
+def toml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def toml_list(*values: str) -> str:
+    return "[" + ", ".join(toml_str(v) for v in values) + "]"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+    """Every path read with `Path.read_text` or `Path.read_bytes` during the test, resolved."""
+    seen: list[Path] = []
+    read_text, read_bytes = Path.read_text, Path.read_bytes
+
+    def text(self: Path, *args: Any, **kwargs: Any) -> str:
+        seen.append(self.resolve())
+        return read_text(self, *args, **kwargs)
+
+    def data(self: Path) -> bytes:
+        seen.append(self.resolve())
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_text", text)
+    monkeypatch.setattr(Path, "read_bytes", data)
+    yield seen
+
+
+# all problems together, no outputs on error
+
+
+def test_every_problem_of_the_run_is_reported_together(catalog: Callable[..., Path]) -> None:
+    root = catalog(
+        {
+            "_manifests/broken.toml": 'name = "broken"\nmodel = sonnet\n',
+            "_manifests/fixer.toml": manifest("fixer", "reviewer").replace("name =", "nmae ="),
+            "_manifests/reviewer.toml": manifest(
+                "reviewer", "fixr", model='model = "sonet"', tools='tools = ["Read", "Grpe"]'
+            ),
+            "_blocks/memory-protocol.md": "# MEMORY\n\n```\nnever closed\n",
+        }
+    )
+    plan = plan_of(root)
+    assert not plan.ok
+    assert plan.outputs == []
+    text = format_text(plan.diagnostics)
+    heads = [line for line in text.splitlines() if not line.startswith("    ")]
+    assert heads == [
+        "_blocks/memory-protocol.md:3:1: A023: code fence is never closed: it swallows every "
+        "section after it",
+        "_manifests/broken.toml:2:9: A001: TOML syntax error: string values must be quoted, "
+        "expected literal string",
+        "_manifests/fixer.toml:1:1: A002: unknown key `nmae`",
+        "_manifests/fixer.toml:1:1: A003: missing required key `name`",
+        "_manifests/reviewer.toml:3:18: A030: unknown tool `Grpe`",
+        "_manifests/reviewer.toml:4:1: A031: unknown model `sonet`",
+        "_manifests/reviewer.toml:14:1: A041: handoff target `fixr` is not an agent of the catalog",
+    ]
+    assert len(plan.diagnostics) == len(heads)
+
+
+def test_a041_names_an_invalid_manifest_as_an_agent(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", model="model = 3")})
+    codes = [d.code for d in plan_of(root).diagnostics]
+    assert codes == ["A004"]  # reviewer's handoff to fixer is fine: fixer.toml exists
+
+
+def test_no_outputs_when_any_error(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", model='model = "x"')})
+    plan = plan_of(root)
+    assert [d.code for d in plan.diagnostics] == ["A031"]
+    assert plan.outputs == []
+
+
+def test_warnings_do_not_stop_the_build(catalog: Callable[..., Path]) -> None:
+    root = catalog(
+        {
+            "_roles/read-only.toml": '[tools]\nallowed = ["Read"]\n',
+            "_manifests/fixer.toml": 'substrate_role = "read-only"\n' + manifest("fixer", "reviewer"),
+        }
+    )
+    plan = plan_of(root)
+    assert [(d.code, d.severity) for d in plan.diagnostics] == [("A032", Severity.WARNING)]
+    assert sorted(outputs(plan)) == ["_generated/fixer.md", "_generated/reviewer.md"]
+
+
+def test_missing_manifests_folder(tmp_path: Path) -> None:
+    plan = plan_of(tmp_path)
+    assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
+        ("A005", "_manifests", "no _manifests/ folder"),
+    ]
+
+
+def test_bad_configuration_stops_before_manifests(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": 'blocks_dir = "../elsewhere"\n'})
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.line) for d in plan.diagnostics] == [("A090", "assembler.toml", 1)]
+    assert plan.outputs == []
+
+
+# nothing outside the catalog is read
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "../secret"])
+def test_block_name_leaving_the_folder(catalog: Callable[..., Path], reads: list[Path], name: str) -> None:
+    blocks = toml_list("baseline", "evidence-grading", "memory-protocol", name)
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", blocks=f"blocks = {blocks}")})
+    write_tree(root.parent, {"secret.md": "SECRET\n"})
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.line, d.column, d.message) for d in plan.diagnostics] == [
+        ("A013", "_manifests/fixer.toml", 8, 62, f"block name `{name}` leads outside _blocks/"),
+    ]
+    assert plan.outputs == []
+    assert Path("/etc/passwd").resolve() not in reads
+    catalog_files = [p for p in reads if p.is_relative_to(root.parent.resolve())]
+    assert all(p.is_relative_to(root.resolve()) for p in catalog_files)
+
+
+def test_block_symlink_leading_out_is_not_read(catalog: Callable[..., Path], reads: list[Path]) -> None:
+    blocks = toml_list("baseline", "evidence-grading", "memory-protocol", "leak")
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", blocks=f"blocks = {blocks}")})
+    secret = write_tree(root.parent, {"secret.md": "SECRET\n"}) / "secret.md"
+    (root / "_blocks" / "leak.md").symlink_to(secret)
+    plan = plan_of(root)
+    assert [(d.code, d.message) for d in plan.diagnostics] == [
+        ("A013", "block name `leak` leads outside _blocks/"),
+    ]
+    assert secret.resolve() not in reads
+
+
+def test_substrate_role_leaving_the_folder(catalog: Callable[..., Path], reads: list[Path]) -> None:
+    root = catalog(
+        {
+            "_manifests/fixer.toml": 'substrate_role = "../x"\n' + manifest("fixer", "reviewer"),
+            "x.toml": '[tools]\nallowed = ["Read"]\n',
+        }
+    )
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.line, d.message) for d in plan.diagnostics] == [
+        ("A080", "_manifests/fixer.toml", 1, "substrate role `../x` not found"),
+    ]
+    assert plan.outputs == []
+    assert (root / "x.toml").resolve() not in reads
+
+
+def test_manifest_symlink_leading_out(catalog: Callable[..., Path], reads: list[Path]) -> None:
+    root = catalog()
+    outside = write_tree(root.parent, {"other.toml": manifest("other", "fixer")}) / "other.toml"
+    (root / "_manifests" / "other.toml").symlink_to(outside)
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
+        ("A013", "_manifests/other.toml", "manifest is a symlink leading outside its folder"),
+    ]
+    assert outside.resolve() not in reads
+
+
+# names
+
+
+def test_names_render_only_the_named_agents(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/third.toml": manifest("third", "reviewer")})
+    plan = plan_catalog(root, names=("reviewer", "third"), today=TODAY)
+    assert sorted(outputs(plan)) == ["_generated/reviewer.md", "_generated/third.md"]
+    assert plan.expected == {
+        "_generated/fixer.md",
+        "_generated/reviewer.md",
+        "_generated/third.md",
+    }
+
+
+def test_names_still_validate_the_whole_catalog(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", model='model = "x"')})
+    plan = plan_catalog(root, names=("reviewer",), today=TODAY)
+    assert [d.code for d in plan.diagnostics] == ["A031"]
+    assert plan.outputs == []
+
+
+# hostile text is data, never template source, and frontmatter round-trips
+
+HOSTILE_DESCRIPTION = (
+    '[Reviews]: patches #1 --- it\'s "quoted" {% if x %}{# c #} & *alias !tag %p @at `t` > | ?'
+)
+HOSTILE_ITEMS = ("- [x]: a #b", "---", "{% raw %}", "key: value # comment", "'single'", '"double"')
+HOSTILE_TRIGGER = "#1: 'it' [needs] \"changes\" {%- endif %} ---"
+HOSTILE_ROLE = "You review {% if a %}patches{% endif %} {# hidden? #}.\n\n{%- raw %}\n---\n"
+HOSTILE_BLOCK = "# BASELINE\n\n{% for x in y %}{{ x }}{% endfor %}\n{# comment #}\n{% include 'x' %}\n"
+
+
+@pytest.fixture
+def hostile(catalog: Callable[..., Path]) -> dict[str, str]:
+    text = manifest(
+        "reviewer",
+        "fixer",
+        description=f"description = {toml_str(HOSTILE_DESCRIPTION)}",
+        domain_in=f"domain_in = {toml_list(*HOSTILE_ITEMS)}",
+        forbidden_domain=f"forbidden_domain = {toml_list(*HOSTILE_ITEMS)}",
+        output_extra_fields=f"output_extra_fields = {toml_list('Verdict: {% pass %}')}",
+        tools='tools = ["Read", "mcp__github__create_issue"]',
+        model='model = "claude-sonnet-4-5"',
+    )
+    text = text.replace(HANDOFF_TRIGGER, f"trigger = {toml_str(HOSTILE_TRIGGER)}")
+    text = text.replace("You review patches.\n", HOSTILE_ROLE)
+    root = catalog({"_manifests/reviewer.toml": text, "_blocks/baseline.md": HOSTILE_BLOCK})
+    return outputs(plan_of(root))
+
+
+def test_hostile_text_appears_verbatim(hostile: dict[str, str]) -> None:
+    body = hostile["_generated/reviewer.md"]
+    assert "You review {% if a %}patches{% endif %} {# hidden? #}.\n\n{%- raw %}\n---\n" in body
+    assert "{% for x in y %}{{ x }}{% endfor %}\n{# comment #}\n{% include 'x' %}\n" in body
+    for item in HOSTILE_ITEMS:
+        assert f"\n- {item}\n" in body
+    assert f"\n- `fixer`: {HOSTILE_TRIGGER}\n" in body
+    assert f"\n- {HOSTILE_TRIGGER} → `fixer`\n" in body
+    assert "\nVerdict: {% pass %}\n" in body
+
+
+def test_hostile_frontmatter_round_trips(hostile: dict[str, str]) -> None:
+    data = frontmatter(hostile["_generated/reviewer.md"])
+    assert data == {
+        "name": "reviewer",
+        "description": HOSTILE_DESCRIPTION,
+        "tools": "Read, mcp__github__create_issue",
+        "model": "claude-sonnet-4-5",
+    }
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "key: value",
+        "value # not a comment",
+        "[not a list]",
+        "{not: a map}",
+        "--- not a document",
+        "... not an end",
+        "- not an item",
+        "? not a key",
+        "it's",
+        '"quoted"',
+        "'single'",
+        "yes",
+        "null",
+        "~",
+        "1.5",
+        "2026-01-02",
+        " leading and trailing ",
+        "é ü ß 日本語 – “smart” ‘quotes’",
+        "a\\b",
+        "@at %percent !bang &anchor *alias | > `tick`",
+        "x" * 500,
+    ],
+)
+def test_description_round_trips_through_yaml(catalog: Callable[..., Path], description: str) -> None:
+    text = manifest("fixer", "reviewer", description=f"description = {toml_str(description)}")
+    found = outputs(plan_of(catalog({"_manifests/fixer.toml": text})))
+    data = frontmatter(found["_generated/fixer.md"])
+    assert data["description"] == description
+    assert list(data) == ["name", "description", "tools", "model"]
+
+
+def test_legacy_keys_round_trip(catalog: Callable[..., Path]) -> None:
+    text = 'memory_project = true\nproject_claudemd = "CLAUDE.md: #1"\nprovider = "anthropic"\n' + manifest(
+        "fixer", "reviewer"
+    )
+    found = outputs(plan_of(catalog({"_manifests/fixer.toml": text})))
+    assert frontmatter(found["_generated/fixer.md"]) == {
+        "name": "fixer",
+        "description": "Reviews patches: reads the diff, runs the tests and reports.",
+        "tools": "Read, Grep",
+        "model": "sonnet",
+        "memory_project": True,
+        "project_claudemd": "CLAUDE.md: #1",
+        "provider": "anthropic",
+    }
+
+
+# determinism and line ends
+
+
+def rendered(root: Path) -> list[tuple[str, str | None]]:
+    plan = plan_of(root)
+    assert plan.ok, format_text(plan.diagnostics)
+    return [(o.rel, o.text) for o in plan.outputs]
+
+
+def test_same_catalog_in_two_folders_renders_identically(
+    catalog: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = catalog({"_manifests/third.toml": manifest("third", "reviewer")})
+    other = tmp_path / "somewhere" / "else entirely"
+    shutil.copytree(root, other)
+    first = rendered(root)
+    assert len(first) == 3
+    assert rendered(other) == first
+    assert all(str(tmp_path) not in (text or "") for _, text in first)
+
+
+def test_working_directory_does_not_matter(
+    catalog: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = catalog()
+    first = rendered(root)
+    monkeypatch.chdir(root)
+    assert rendered(Path()) == first
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert rendered(root) == first
+    assert rendered(Path("..") / root.name) == first
+
+
+def test_two_runs_render_identically(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    assert rendered(root) == rendered(root)
+
+
+def test_output_does_not_depend_on_libyaml(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = manifest("fixer", "reviewer", description='description = "Ships it 🚀 fast"')
+    root = catalog({"_manifests/fixer.toml": text})
+    with_libyaml = rendered(root)
+    monkeypatch.delattr(yaml, "CSafeDumper", raising=False)
+    assert rendered(root) == with_libyaml
+
+
+def test_lf_only_and_one_trailing_newline(catalog: Callable[..., Path]) -> None:
+    crlf = {rel: text.replace("\n", "\r\n") for rel, text in BLOCKS.items()}
+    reviewer = manifest("reviewer", "fixer").replace("You review patches.\n", "Line one.  \n\n\nTwo.\n\n")
+    root = catalog(
+        {
+            **crlf,
+            "_blocks/memory-protocol.md": "\n\n# MEMORY PROTOCOL\r\rRead memory first.   \n\n\n",
+            "_manifests/reviewer.toml": reviewer.replace("\n", "\r\n"),
+        }
+    )
+    found = outputs(plan_of(root))
+    assert len(found) == 2
+    for text in found.values():
+        assert "\r" not in text
+        assert text.endswith("\n")
+        assert not text.endswith("\n\n")
+        assert all(line == line.rstrip() for line in text.split("\n"))
+    body = found["_generated/reviewer.md"]
+    assert "# ROLE\n\nLine one.\n\n\nTwo.\n\n# BASELINE\n\nNo invented facts.\n\n# EVIDENCE" in body
+    assert "# MEMORY PROTOCOL\n\nRead memory first.\n\n# DOMAIN SCOPE" in body
+
+
+def test_outputs_are_sealed_with_stamps(catalog: Callable[..., Path]) -> None:
+    found = outputs(plan_of(catalog()))
+    for text in found.values():
+        assert "assembler-stamp: PENDING" not in text
+        assert Counter(text.split())["assembler-stamp:"] == 1
