@@ -1,0 +1,1 @@
+"""Benchmarks of `assembler` on synthetic catalogs (`make bench`)."""
