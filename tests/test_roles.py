@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assembler.assemble import check_role_tools
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Severity, format_text
 from assembler.manifest import parse_manifest
 from assembler.pipeline import plan_catalog
-from assembler.roles import Role, resolve_role
+from assembler.roles import Role, check_role_tools, resolve_role
 from assembler.sources import Sources
 from assembler.tomlparse import parse_toml
 from tests.conftest import manifest, write_tree

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.diagnostics import Diagnostic, Problem, Severity
+from assembler.diagnostics import Diagnostic, Problem
 from assembler.manifest import Manifest
 from assembler.markdown import unclosed_fence
 from assembler.roles import Role
@@ -85,20 +85,4 @@ def check_role_prose(m: Manifest) -> list[Problem]:
             f"code fence opened on line {line} of `role` is never closed",
             "close the fence with a line of the same backticks",
         )
-    ]
-
-
-def check_role_tools(m: Manifest, role: Role) -> list[Problem]:
-    if role.allowed_tools is None:
-        return []
-    return [
-        Problem(
-            ("tools", i),
-            "A032",
-            f"tool `{tool}` is not allowed by substrate role `{role.name}`",
-            "remove it, or allow it under [tools] in the role file",
-            Severity.WARNING,
-        )
-        for i, tool in enumerate(m.tools)
-        if tool not in role.allowed_tools
     ]

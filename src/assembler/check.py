@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -35,6 +34,8 @@ class Difference:
     line: int = 1  # first line that differs
 
     def diff(self) -> str:
+        import difflib
+
         old = (self.current or "").splitlines(keepends=True)
         new = (self.expected or "").splitlines(keepends=True)
         lines = difflib.unified_diff(old, new, f"a/{self.rel}", f"b/{self.rel}")

@@ -6,15 +6,13 @@ lists; `artifacts` and `obligatory_blocks` replace theirs.
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assembler import vocab
-from assembler.diagnostics import Diagnostic, Problem
+from assembler.diagnostics import Diagnostic, Problem, did_you_mean
 from assembler.tomlparse import TomlError, parse_toml
 
 CONFIG_FILE = "assembler.toml"
@@ -68,8 +66,7 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
     kwargs: dict[str, Any] = {}
     for key in data:
         if key not in _KEYS:
-            close = difflib.get_close_matches(key, _KEYS, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(_KEYS)}"
+            hint = did_you_mean(key, _KEYS) or f"known keys: {', '.join(_KEYS)}"
             problems.append(Problem((key,), "A002", f"unknown configuration key `{key}`", hint))
     for key in (*_FOLDERS, "templates_dir"):
         value = data.get(key)
@@ -172,6 +169,8 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     if prefix and not section:
         return Config(), []
     config, problems = parse_config(section, prefix)
+    import json
+
     canonical = json.dumps(section, sort_keys=True, default=str)
     config = replace(config, source=source, fingerprint_text=canonical)
     return config, locate_problems(problems, source, text)

@@ -8,7 +8,6 @@ the loader turns them into located diagnostics.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -98,6 +97,14 @@ class Problem:
     severity: Severity = Severity.ERROR
 
 
+def did_you_mean(word: str, options: Iterable[str]) -> str | None:
+    """`did you mean `x`?` for the closest of `options`, or None when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(options), n=1)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
@@ -119,6 +126,8 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json
+
     items = [
         {
             "severity": d.severity.value,

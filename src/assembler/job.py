@@ -11,20 +11,21 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assembler import __version__
-from assembler.assemble import Agent, ToolPlan, check_role_prose, check_role_tools, resolve_blocks
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Problem, has_errors
 from assembler.located import locate_problems
-from assembler.manifest import Manifest, from_trusted, parse_manifest
-from assembler.render import expected_paths, render_agent, template_names
-from assembler.roles import Role, resolve_role
+from assembler.manifest import Manifest, from_trusted
+from assembler.outputs import expected_paths, template_names
+from assembler.roles import Role, check_role_tools, resolve_role
 from assembler.sources import Escape, Sources, Text
 from assembler.stamp import digest, read_stamp, scope_hash
 from assembler.tomlparse import TomlError, parse_toml
-from assembler.validate_fields import check_manifest
+
+if TYPE_CHECKING:  # the modules that validate and render load only when a manifest needs them
+    from assembler.assemble import Agent, ToolPlan
 
 RoleResult = tuple[Role | None, list[Diagnostic], str | None]
 
@@ -115,6 +116,8 @@ class Worker:
             if agent is not None and not has_errors(result.diagnostics) and self._wanted(result.stem):
                 problems_ok = not any(p.severity.value == "error" for p in problems)
                 if problems_ok:
+                    from assembler.render import render_agent
+
                     try:
                         result.outputs = list(render_agent(agent, config, self._override()))
                     except Exception as err:  # a user's template can fail in many ways: report it
@@ -139,6 +142,10 @@ class Worker:
     def _validate(
         self, result: Result, data: dict[str, Any], scope: str | None
     ) -> tuple[list[Problem], Agent | None]:
+        from assembler.assemble import Agent, check_role_prose, resolve_blocks
+        from assembler.manifest import parse_manifest
+        from assembler.validate_fields import check_manifest
+
         m, problems = parse_manifest(data)
         result.manifest = m
         if m is None:
@@ -172,6 +179,7 @@ def _intact(text: str | None, scope: str) -> bool:
 def _tool(m: Manifest) -> tuple[ToolPlan | None, list[Problem]]:
     if m.tool_module is None:
         return None, []
+    from assembler.assemble import ToolPlan
     from assembler.toolkinds import get_kind
 
     kind_name = m.tool_module.get("kind")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
@@ -39,6 +38,8 @@ def process_all(job: Job, texts: list[Text], *, progress: bool = False) -> list[
     if len(texts) < PARALLEL_MIN or cores < 2:
         worker = Worker(job)
         return list(_report(map(worker.process, texts), len(texts), progress))
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(16, len(texts) // (cores * 8))

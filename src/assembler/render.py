@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from assembler.assemble import Agent
 from assembler.config import Config
@@ -13,33 +11,6 @@ from assembler.targets import TARGETS
 from assembler.templating import get_env
 
 TOOL_KIND = "tool"
-
-
-def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    table = data.get("tool_module")
-    return table if isinstance(table, Mapping) else None
-
-
-def template_names(data: Mapping[str, Any]) -> list[str]:
-    """Every template an agent's outputs are rendered from (part of their fingerprint)."""
-    names = [name for target in TARGETS.values() for name in target.TEMPLATES]
-    table = _tool_table(data)
-    if table is not None and isinstance(table.get("kind"), str):
-        from assembler.toolkinds import get_kind
-
-        kind = get_kind(table["kind"])
-        if kind is not None:
-            names += list(kind.templates)
-    return names
-
-
-def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[str]:
-    """The files the build writes for a manifest, read from its raw data."""
-    paths = [target.path(stem, config) for target in TARGETS.values()]
-    table = _tool_table(data)
-    if table is not None and isinstance(table.get("name"), str) and table["name"].isidentifier():
-        paths.append(f"{config.generated_dir}/{table['name']}.py")
-    return paths
 
 
 def render_agent(agent: Agent, config: Config, override: Path | None) -> list[tuple[str, str]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.diagnostics import Diagnostic, Problem
+from assembler.diagnostics import Diagnostic, Problem, Severity
 from assembler.located import locate_problems
+from assembler.manifest import Manifest
 from assembler.sources import Escape, Sources, Text
 from assembler.tomlparse import TomlError, parse_toml
 
@@ -167,3 +168,19 @@ def _combine(
     if any(d.severity.value == "error" for d in diagnostics):
         return None, diagnostics, None
     return Role(name, tuple(capabilities), allowed, tuple(texts)), diagnostics, None
+
+
+def check_role_tools(m: Manifest, role: Role) -> list[Problem]:
+    if role.allowed_tools is None:
+        return []
+    return [
+        Problem(
+            ("tools", i),
+            "A032",
+            f"tool `{tool}` is not allowed by substrate role `{role.name}`",
+            "remove it, or allow it under [tools] in the role file",
+            Severity.WARNING,
+        )
+        for i, tool in enumerate(m.tools)
+        if tool not in role.allowed_tools
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 from assembler.config import Config
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LINK = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")  # a lineage link: [[agent-or-block]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     import jinja2
 
 
+BUILT_IN = Path(__file__).parent / "templates"
+
+
 @lru_cache(maxsize=8)
 def get_env(override_dir: Path | None = None) -> jinja2.Environment:
     """Templates ship as package data; files in `override_dir` replace the built-in ones by name.
@@ -21,7 +24,7 @@ def get_env(override_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(override_dir)))
-    loaders.append(jinja2.PackageLoader("assembler", "templates"))
+    loaders.append(jinja2.FileSystemLoader(str(BUILT_IN)))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=False,
@@ -65,6 +68,4 @@ def template_source(name: str, override_dir: Path | None = None) -> str:
     """The text of the template `name` as a run would load it (for fingerprints), read without jinja."""
     if override_dir is not None and (override_dir / name).is_file():
         return (override_dir / name).read_text(encoding="utf-8")
-    from importlib.resources import files
-
-    return files("assembler").joinpath("templates", name).read_text(encoding="utf-8")
+    return (BUILT_IN / name).read_text(encoding="utf-8")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 
-from assembler.diagnostics import KeyPath, Problem
+from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.manifest import Manifest
-from assembler.validate_fields import LINK
+from assembler.sources import LINK
 
 Found = list[tuple[str, Problem]]  # (manifest name, problem)
 
@@ -36,8 +35,7 @@ def check_catalog(
         by_name.setdefault(m.name, stem)
         for i, h in enumerate(m.handoff):
             if h.target not in names and h.target != m.name:
-                close = difflib.get_close_matches(h.target, sorted(names), n=1)
-                hint = f"did you mean `{close[0]}`?" if close else "write a manifest for it or fix the name"
+                hint = did_you_mean(h.target, names) or "write a manifest for it or fix the name"
                 found.append(
                     (
                         stem,

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Iterator
 
 from assembler.config import Config
-from assembler.diagnostics import KeyPath, Problem
+from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.manifest import Manifest
-from assembler.sources import SLUG
+from assembler.sources import LINK, SLUG
 
 PLACEHOLDER = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}")
-LINK = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
 MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)")
@@ -149,10 +147,7 @@ def check_tools_and_model(m: Manifest, config: Config) -> list[Problem]:
     problems = []
     for i, tool in enumerate(m.tools):
         if tool not in config.tools and not MCP_TOOL.fullmatch(tool):
-            close = difflib.get_close_matches(tool, sorted(config.tools), n=1)
-            hint = (
-                f"did you mean `{close[0]}`?" if close else "use a Claude Code tool name or mcp__server__tool"
-            )
+            hint = did_you_mean(tool, config.tools) or "use a Claude Code tool name or mcp__server__tool"
             problems.append(
                 Problem(
                     ("tools", i),
@@ -234,8 +229,8 @@ def check_taxonomy(m: Manifest, config: Config) -> list[Problem]:
     for facet, allowed in config.taxonomy.items():
         value = getattr(m.taxonomy, facet)
         if value not in allowed:
-            close = difflib.get_close_matches(value, sorted(allowed), n=1)
-            hint = f"did you mean `{close[0]}`? " if close else ""
+            close = did_you_mean(value, allowed)
+            hint = f"{close} " if close else ""
             problems.append(
                 Problem(
                     ("taxonomy", facet),

@@ -1,0 +1,39 @@
+"""Which files a manifest owns and which templates they come from, read from its raw data.
+
+Light on purpose: a run whose outputs are all current needs nothing else from rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assembler.config import Config
+from assembler.targets import TARGETS
+
+
+def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    table = data.get("tool_module")
+    return table if isinstance(table, Mapping) else None
+
+
+def template_names(data: Mapping[str, Any]) -> list[str]:
+    """Every template an agent's outputs are rendered from (part of their fingerprint)."""
+    names = [name for target in TARGETS.values() for name in target.TEMPLATES]
+    table = _tool_table(data)
+    if table is not None and isinstance(table.get("kind"), str):
+        from assembler.toolkinds import get_kind
+
+        kind = get_kind(table["kind"])
+        if kind is not None:
+            names += list(kind.templates)
+    return names
+
+
+def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[str]:
+    """The files the build writes for a manifest, read from its raw data."""
+    paths = [target.path(stem, config) for target in TARGETS.values()]
+    table = _tool_table(data)
+    if table is not None and isinstance(table.get("name"), str) and table["name"].isidentifier():
+        paths.append(f"{config.generated_dir}/{table['name']}.py")
+    return paths
