@@ -15,7 +15,6 @@ from assembler.manifest import (
     Lineage,
     Manifest,
     References,
-    dotted_path,
     from_trusted,
     parse_manifest,
 )
@@ -222,13 +221,6 @@ def test_legacy_keys_are_accepted() -> None:
 def test_one_problem_per_path_and_code() -> None:
     problems = problems_of(manifest("a", "b", model="model = 3"))
     assert len({(p.path, p.code) for p in problems}) == len(problems)
-
-
-def test_dotted_path() -> None:
-    assert dotted_path(("handoff", 0, "target")) == "handoff[0].target"
-    assert dotted_path(("lineage", "parents", 2)) == "lineage.parents[2]"
-    assert dotted_path(("name",)) == "name"
-    assert dotted_path(()) == ""
 
 
 REPO_MANIFESTS = sorted((REPO / "_manifests").glob("*.toml"))

@@ -126,6 +126,8 @@ def test_a014_newline_in_a_list_item() -> None:
         ("\\u0085", "the character U+0085"),
         ("\\ufeff", "the character U+FEFF"),
         ("\\u001b", "the character U+001B"),
+        ("\\u202e", "the character U+202E"),
+        ("\\u2067", "the character U+2067"),
     ],
 )
 def test_a014_control_characters(escape: str, name: str) -> None:

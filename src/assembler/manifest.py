@@ -8,13 +8,13 @@ validates with pydantic (types, missing and unknown keys) and reports each probl
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from assembler.diagnostics import KeyPath, Problem
+from assembler.schema_errors import Wording, translate
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -114,77 +114,26 @@ def _fields_at(path: KeyPath) -> list[str]:
     return [f.name for f in fields(model)]
 
 
-def _data_path(data: Mapping[str, Any], loc: tuple[Any, ...]) -> KeyPath:
-    """Keep the part of a pydantic location that names real keys or indexes of the input."""
-    path: list[str | int] = []
-    node: Any = data
-    for part in loc:
-        if isinstance(node, Mapping) and isinstance(part, str) and part in node:
-            path.append(part)
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            path.append(part)
-            node = node[part]
-        else:
-            break
-    return tuple(path)
-
-
-def dotted_path(path: KeyPath) -> str:
-    """`handoff[0].target` style, as a reader of the TOML file thinks of it."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _describe(value: Any) -> str:
-    names = {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "an array",
-    }
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime.datetime):
-        return "a date-time"
-    if isinstance(value, datetime.date):
-        return "a date"
-    return names.get(type(value), type(value).__name__)
+_WORDING = Wording(
+    unknown="A002",
+    missing="A003",
+    wrong_type="A004",
+    unknown_hint="remove it, or check the manifest format in README",
+    missing_hint="add `{key} = ...`",
+    type_hint="see the manifest format in README for the type of each key",
+)
 
 
 def _problem(data: Mapping[str, Any], error: Mapping[str, Any]) -> Problem:
-    path = _data_path(data, tuple(error["loc"]))
-    kind = error["type"]
-    dotted = dotted_path(path) or "(manifest)"
-    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        key = str(path[-1])
-        close = difflib.get_close_matches(key, _fields_at(path[:-1]), n=1)
-        hint = f"did you mean `{close[0]}`?" if close else "remove it, or check the manifest format in README"
-        if path[0] == "handoff" and key in _fields_at(()):
-            hint = (
-                f"`{key}` is a top-level key, but in TOML every key after a [[handoff]] header belongs "
-                "to that handoff table: move it above the first [[handoff]]"
-            )
-        return Problem(path, "A002", f"unknown key `{dotted}`", hint)
-    if kind == "missing":
-        missing = str(error["loc"][-1])
-        where = dotted_path((*path, missing))
-        return Problem(path, "A003", f"missing required key `{where}`", f"add `{missing} = ...`")
-    value: Any = data
-    for part in path:
-        value = value[part]
-    expected = str(error["msg"]).removeprefix("Input should be ").rstrip(".")
-    expected = expected.replace("a valid tuple", "an array").replace("a valid dictionary", "a table")
-    expected = expected.replace("a valid ", "a ")
-    return Problem(
-        path,
-        "A004",
-        f"`{dotted}` should be {expected}, not {_describe(value)}",
-        "see the manifest format in README for the type of each key",
-    )
+    problem = translate(data, error, _WORDING, _fields_at)
+    key = problem.path[-1] if problem.path else None
+    if problem.code == "A002" and problem.path[0] == "handoff" and key in _fields_at(()):
+        hint = (
+            f"`{key}` is a top-level key, but in TOML every key after a [[handoff]] header belongs "
+            "to that handoff table: move it above the first [[handoff]]"
+        )
+        return Problem(problem.path, problem.code, problem.message, hint)
+    return problem
 
 
 def parse_manifest(data: Mapping[str, Any]) -> tuple[Manifest | None, list[Problem]]:

@@ -17,11 +17,13 @@ MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)")
 
 
-# Control characters (Unicode category Cc), line and paragraph separators, and the byte-order mark.
-_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Control characters (Unicode category Cc), line and paragraph separators, the byte-order mark, and the
+# bidirectional overrides and isolates that make text display in another order than it is read.
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
-def _bad_char(text: str) -> str | None:
+def bad_char(text: str) -> str | None:
+    """The first character a one-line field may not hold, or None."""
     found = _BAD_CHAR.search(text)
     return None if found is None else found.group()
 
@@ -53,7 +55,7 @@ def _all_strings(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
 def check_text(m: Manifest) -> list[Problem]:
     problems = []
     for path, value in _single_line_fields(m):
-        bad = _bad_char(value)
+        bad = bad_char(value)
         if bad is not None:
             problems.append(
                 Problem(
@@ -88,7 +90,7 @@ def _char_name(ch: str) -> str:
 
 
 def _dotted(path: KeyPath) -> str:
-    from assembler.manifest import dotted_path
+    from assembler.schema_errors import dotted_path
 
     return dotted_path(path)
 

@@ -1,0 +1,106 @@
+"""Word pydantic's validation errors as problems, located by the key path of the TOML data.
+
+Shared by every table validated with pydantic (the manifest, a tool module's data), so that an unknown key,
+a missing key or a wrong type reads the same wherever it happens.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assembler.diagnostics import KeyPath, Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Wording:
+    unknown: str  # the codes of an unknown key, a missing key and a wrong type
+    missing: str
+    wrong_type: str
+    unknown_hint: str  # when no known key is close; `{known}` lists the keys allowed there
+    missing_hint: str  # `{key}` is the missing key
+    type_hint: str
+    prefix: KeyPath = ()  # written before the path in messages, such as ("tool_module",)
+
+
+def data_path(data: Mapping[str, Any], loc: Sequence[Any]) -> KeyPath:
+    """The part of a pydantic location that names keys and indexes present in the input."""
+    path: list[str | int] = []
+    node: Any = data
+    for part in loc:
+        in_table = isinstance(node, Mapping) and isinstance(part, str) and part in node
+        in_array = isinstance(node, list | tuple) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_table or in_array):
+            break
+        node = node[part]
+        path.append(part)
+    return tuple(path)
+
+
+def dotted_path(path: KeyPath) -> str:
+    """`handoff[0].target` style, as a reader of the TOML file thinks of it."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def describe(value: Any) -> str:
+    """What a TOML value is, in TOML's words."""
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, datetime.datetime):
+        return "a date-time"
+    if isinstance(value, datetime.date):
+        return "a date"
+    names = {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "an array"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _expected(message: str) -> str:
+    """pydantic's "Input should be a valid tuple, ..." as "an array"."""
+    expected = message.removeprefix("Input should be ").split(",")[0].rstrip(".")
+    for pydantic_word, toml_word in (("tuple", "array"), ("list", "array"), ("dictionary", "table")):
+        expected = expected.replace(f"a valid {pydantic_word}", f"a {toml_word}")
+    expected = expected.replace("a valid ", "a ")
+    if expected.startswith(("a a", "a e", "a i", "a o", "a u")):
+        expected = "an " + expected[2:]
+    return expected
+
+
+def translate(
+    data: Mapping[str, Any],
+    error: Mapping[str, Any],
+    wording: Wording,
+    fields_at: Callable[[KeyPath], Sequence[str]],
+) -> Problem:
+    """One pydantic error as a problem; `fields_at(path)` names the keys allowed in the table at `path`."""
+    loc = tuple(error["loc"])
+    path = data_path(data, loc)
+    shown = dotted_path((*wording.prefix, *path)) or "(top level)"
+    kind = error["type"]
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        known = list(fields_at(path[:-1]))
+        hint = did_you_mean(str(path[-1]), known) or wording.unknown_hint.format(known=", ".join(known))
+        return Problem(path, wording.unknown, f"unknown key `{shown}`", hint)
+    if kind == "missing":
+        key = str(loc[-1])
+        where = dotted_path((*wording.prefix, *path, key))
+        return Problem(
+            path, wording.missing, f"missing required key `{where}`", wording.missing_hint.format(key=key)
+        )
+    value: Any = data
+    for part in path:
+        value = value[part]
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return Problem(
+            path,
+            wording.wrong_type,
+            f"`{shown}` is {value!r}, not one of the known values",
+            f"use one of {expected}",
+        )
+    message = f"`{shown}` should be {_expected(str(error['msg']))}, not {describe(value)}"
+    return Problem(path, wording.wrong_type, message, wording.type_hint)
