@@ -11,7 +11,7 @@ import pytest
 from assembler import parallel
 from assembler.config import Config
 from assembler.job import Job
-from assembler.pipeline import plan_catalog, read_manifests
+from assembler.pipeline import list_manifests, plan_catalog
 
 
 def _job(root: Path) -> Job:
@@ -22,7 +22,7 @@ def test_worker_processes_give_the_same_results_in_order(
     catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = catalog()
-    texts, _ = read_manifests(root, Config())
+    texts, _ = list_manifests(root, Config())
     sequential = parallel.process_all(_job(root), texts)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
@@ -48,7 +48,7 @@ def test_progress_line_only_after_a_second(
     catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = catalog()
-    texts, _ = read_manifests(root, Config())
+    texts, _ = list_manifests(root, Config())
     parallel.process_all(_job(root), texts, progress=True)
     assert capsys.readouterr().err == ""
     clock = itertools.count(0.0, 0.75)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from assembler.diagnostics import Problem
-from assembler.manifest import Manifest, parse_manifest
+from assembler.manifest import parse_manifest
 from assembler.tomlparse import parse_toml
-from assembler.validate_catalog import check_catalog
+from assembler.validate_catalog import Facts, check_catalog, facts_of
 from tests.conftest import manifest
 
 BLOCKS = frozenset({"baseline", "evidence-grading", "memory-protocol"})
 CYCLE_HINT = "an agent cannot descend from itself: remove one parent link"
 
 
-def agent(name: str, target: str, *parents: str, extra: str = "") -> Manifest:
+def agent(name: str, target: str, *parents: str, extra: str = "") -> Facts:
     links = ", ".join(f'"[[{p}]]"' for p in parents or ("baseline",))
     text = manifest(name, target, parents=f"parents = [{links}]") + extra
-    m, problems = parse_manifest(parse_toml(text))
+    data = parse_toml(text)
+    m, problems = parse_manifest(data)
     assert problems == []
     assert m is not None
-    return m
+    return facts_of(data)
 
 
 def summary(found: list[tuple[str, Problem]]) -> list[tuple[str, tuple[str | int, ...], str, str]]:
@@ -88,9 +89,9 @@ def test_a063_link_to_a_block_that_does_not_exist() -> None:
 
 def test_malformed_links_are_left_to_the_field_checks() -> None:
     text = manifest("a", "b", parents='parents = ["not a link"]')
-    m, _ = parse_manifest(parse_toml(text))
-    assert m is not None
-    assert check_catalog({"a": m, "b": agent("b", "a")}, BLOCKS) == []
+    data = parse_toml(text)
+    assert parse_manifest(data)[0] is not None
+    assert check_catalog({"a": facts_of(data), "b": agent("b", "a")}, BLOCKS) == []
 
 
 def test_a064_two_cycle_reported_once() -> None:

@@ -17,15 +17,16 @@ from assembler import __version__
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Problem, has_errors
 from assembler.located import locate_problems
-from assembler.manifest import Manifest, from_trusted
 from assembler.outputs import expected_paths, template_names
 from assembler.roles import Role, check_role_tools, resolve_role
 from assembler.sources import Escape, Sources, Text
 from assembler.stamp import digest, read_stamp, scope_hash
 from assembler.tomlparse import TomlError, parse_toml
+from assembler.validate_catalog import Facts, facts_of
 
 if TYPE_CHECKING:  # the modules that validate and render load only when a manifest needs them
     from assembler.assemble import Agent, ToolPlan
+    from assembler.manifest import Manifest
 
 RoleResult = tuple[Role | None, list[Diagnostic], str | None]
 
@@ -43,17 +44,16 @@ class Job:
 
 @dataclass
 class Result:
-    source: Text
-    manifest: Manifest | None = None
+    """What the main process needs of one manifest: small, since it may travel between processes."""
+
+    rel: str  # the manifest's path
+    stem: str
+    facts: Facts | None = None  # for the checks across the catalog, when the manifest is valid
     diagnostics: list[Diagnostic] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the files this manifest owns
     trusted: bool = False
     outputs: list[tuple[str, str | None]] = field(default_factory=list)  # None: the file on disk is current
     on_disk: dict[str, str] = field(default_factory=dict)  # current text of each output that was rendered
-
-    @property
-    def stem(self) -> str:
-        return Path(self.source.rel).stem
 
 
 class Worker:
@@ -89,14 +89,21 @@ class Worker:
             return None
         return scope_hash(parts)
 
-    def read_output(self, rel: str) -> str | None:
+    def read(self, rel: str) -> str | None:
         try:
-            return (self.job.root / rel).read_text(encoding="utf-8")
+            with open(self.job.root / rel, encoding="utf-8") as handle:  # noqa: PTH123 (faster than pathlib)
+                return handle.read()
         except (OSError, UnicodeDecodeError):
             return None
 
-    def process(self, source: Text) -> Result:
-        result = Result(source)
+    def process(self, rel: str) -> Result:
+        result = Result(rel, rel.rsplit("/", 1)[-1].removesuffix(".toml"))
+        text = self.read(rel)
+        if text is None:
+            hint = "save it as UTF-8 text"
+            result.diagnostics.append(Diagnostic("A005", "cannot read the manifest", rel, None, None, hint))
+            return result
+        source = Text(rel, text)
         try:
             data = parse_toml(source.text)
         except TomlError as err:
@@ -105,14 +112,14 @@ class Worker:
         config = self.job.config
         result.paths = expected_paths(result.stem, data, config)
         scope = self.scope(source.text, data)
-        current = {rel: self.read_output(rel) for rel in result.paths}
+        current = {path: self.read(path) for path in result.paths}
         if self.job.trust and scope is not None and all(_intact(t, scope) for t in current.values()):
             result.trusted = True
-            result.manifest = from_trusted(data)
-            result.outputs = [(rel, None) for rel in result.paths]
-            problems = self._role_warnings(result.manifest)
+            result.facts = facts_of(data)
+            result.outputs = [(path, None) for path in result.paths]
+            problems = self._role_warnings(data)
         else:
-            problems, agent = self._validate(result, data, scope)
+            problems, agent = self._validate(result, source, data, scope)
             if agent is not None and not has_errors(result.diagnostics) and self._wanted(result.stem):
                 problems_ok = not any(p.severity.value == "error" for p in problems)
                 if problems_ok:
@@ -122,7 +129,7 @@ class Worker:
                         result.outputs = list(render_agent(agent, config, self._override()))
                     except Exception as err:  # a user's template can fail in many ways: report it
                         result.diagnostics.append(template_error(err, config))
-                    result.on_disk = {rel: text for rel, text in current.items() if text is not None}
+                    result.on_disk = {path: text for path, text in current.items() if text is not None}
         result.diagnostics += locate_problems(problems, source.rel, source.text)
         return result
 
@@ -133,23 +140,23 @@ class Worker:
         folder = self.job.config.templates_dir
         return None if folder is None else self.job.root / folder
 
-    def _role_warnings(self, m: Manifest) -> list[Problem]:
-        if m.substrate_role is None:
-            return []
-        role = self.role(m.substrate_role)[0]
-        return [] if role is None else check_role_tools(m, role)
+    def _role_warnings(self, data: dict[str, Any]) -> list[Problem]:
+        """A032 for a manifest known to be valid: tools its substrate role does not allow."""
+        name = data.get("substrate_role")
+        role = None if name is None else self.role(name)[0]
+        return [] if role is None else check_role_tools(data["tools"], role)
 
     def _validate(
-        self, result: Result, data: dict[str, Any], scope: str | None
+        self, result: Result, source: Text, data: dict[str, Any], scope: str | None
     ) -> tuple[list[Problem], Agent | None]:
         from assembler.assemble import Agent, check_role_prose, resolve_blocks
         from assembler.manifest import parse_manifest
         from assembler.validate_fields import check_manifest
 
         m, problems = parse_manifest(data)
-        result.manifest = m
         if m is None:
             return problems, None
+        result.facts = facts_of(data)
         role: Role | None = None
         if m.substrate_role is not None:
             role, role_diags, missing = self.role(m.substrate_role)
@@ -158,7 +165,7 @@ class Worker:
                 hint = f"create {self.job.config.roles_dir}/{m.substrate_role}.toml or fix the name"
                 problems.append(Problem(("substrate_role",), "A080", missing, hint))
             elif role is not None:
-                problems += check_role_tools(m, role)
+                problems += check_role_tools(m.tools, role)
         problems += check_manifest(m, result.stem, self.job.config, self.job.today)
         problems += check_role_prose(m)
         blocks, block_problems, inner = resolve_blocks(m, self.sources)
@@ -168,7 +175,7 @@ class Worker:
         problems += tool_problems
         if scope is None or (m.substrate_role is not None and role is None):
             return problems, None
-        return problems, Agent(m, result.source, tuple(blocks), role, tool, scope)
+        return problems, Agent(m, source, tuple(blocks), role, tool, scope)
 
 
 def _intact(text: str | None, scope: str) -> bool:

@@ -1,8 +1,8 @@
 """The manifest model: one agent, as written in `_manifests/<name>.toml`.
 
-The models are plain frozen dataclasses, so a run whose manifests are already known to be valid can build
-them without importing pydantic (`from_trusted`). Everything else goes through `parse_manifest`, which
-validates with pydantic (types, missing and unknown keys) and reports each problem by its key path.
+The models are plain frozen dataclasses; `parse_manifest` validates parsed TOML into them with pydantic
+(types, missing and unknown keys) and reports each problem by its key path. pydantic is imported only then:
+a run whose outputs are all current never needs it.
 """
 
 from __future__ import annotations
@@ -148,18 +148,3 @@ def parse_manifest(data: Mapping[str, Any]) -> tuple[Manifest | None, list[Probl
             problem = _problem(data, error)
             problems.setdefault((problem.path, problem.code), problem)
         return None, list(problems.values())
-
-
-def from_trusted(data: Mapping[str, Any]) -> Manifest:
-    """Build the model from data this tool version has already validated, without pydantic."""
-    values = dict(data)
-    values["handoff"] = tuple(Handoff(**h) for h in values.get("handoff", ()))
-    values["references"] = References(extra=tuple(values.get("references", {}).get("extra", ())))
-    values["taxonomy"] = Taxonomy(**values["taxonomy"])
-    lineage = dict(values["lineage"])
-    lineage["parents"] = tuple(lineage.get("parents", ()))
-    values["lineage"] = Lineage(**lineage)
-    for key in ("tools", "blocks", "domain_in", "forbidden_domain", "output_extra_fields"):
-        if key in values:
-            values[key] = tuple(values[key])
-    return Manifest(**values)

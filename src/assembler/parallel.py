@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 
 from assembler.job import Job, Result, Worker
-from assembler.sources import Text
 
 PARALLEL_MIN = 400  # below this many manifests, starting processes costs more than it saves
 _report_every = 100  # manifests between two updates of the progress line
@@ -20,9 +19,9 @@ def _init(job: Job) -> None:
     _worker = Worker(job)
 
 
-def _run(source: Text) -> Result:
+def _run(rel: str) -> Result:
     assert _worker is not None
-    return _worker.process(source)
+    return _worker.process(rel)
 
 
 def _cores() -> int:
@@ -32,19 +31,19 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def process_all(job: Job, texts: list[Text], *, progress: bool = False) -> list[Result]:
-    """Process every manifest; results come back in the order of `texts`."""
+def process_all(job: Job, rels: list[str], *, progress: bool = False) -> list[Result]:
+    """Process every manifest (by its path); results come back in the order of `rels`."""
     cores = _cores()
-    if len(texts) < PARALLEL_MIN or cores < 2:
+    if len(rels) < PARALLEL_MIN or cores < 2:
         worker = Worker(job)
-        return list(_report(map(worker.process, texts), len(texts), progress))
+        return list(_report(map(worker.process, rels), len(rels), progress))
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(16, len(texts) // (cores * 8))
+    chunk = max(16, len(rels) // (cores * 8))
     with context.Pool(cores, initializer=_init, initargs=(job,)) as pool:
-        return list(_report(pool.imap(_run, texts, chunksize=chunk), len(texts), progress))
+        return list(_report(pool.imap(_run, rels, chunksize=chunk), len(rels), progress))
 
 
 def _report(results: Iterator[Result], total: int, progress: bool) -> Iterator[Result]:

@@ -9,6 +9,7 @@ processed by `job.Worker` (in worker processes when the catalog is large); the c
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from assembler.diagnostics import Diagnostic, Problem, has_errors
 from assembler.job import Job, Result
 from assembler.located import locate_problems
 from assembler.parallel import process_all
-from assembler.sources import Sources, Text
+from assembler.sources import Sources
 from assembler.stamp import read_stamp
 from assembler.validate_catalog import check_catalog
 
@@ -51,18 +52,22 @@ class Plan:
         )
 
 
-def read_manifests(root: Path, config: Config) -> tuple[list[Text], list[Diagnostic]]:
+def list_manifests(root: Path, config: Config) -> tuple[list[str], list[Diagnostic]]:
+    """The catalog's manifest paths, sorted; a symlink leading out of the folder is refused unread."""
     folder = root / config.manifests_dir
     if not folder.is_dir():
         hint = "create it, or set manifests_dir in assembler.toml"
         return [], [
             Diagnostic("A005", f"no {config.manifests_dir}/ folder", config.manifests_dir, None, None, hint)
         ]
-    texts: list[Text] = []
+    rels: list[str] = []
     diagnostics: list[Diagnostic] = []
     real_folder = folder.resolve()
-    for path in sorted(folder.glob("*.toml")):
-        rel = f"{config.manifests_dir}/{path.name}"
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".toml") and not e.is_dir())
+    for name in names:
+        rel = f"{config.manifests_dir}/{name}"
+        path = folder / name
         if path.is_symlink() and not path.resolve().is_relative_to(real_folder):
             diagnostics.append(
                 Diagnostic(
@@ -75,15 +80,8 @@ def read_manifests(root: Path, config: Config) -> tuple[list[Text], list[Diagnos
                 )
             )
             continue
-        try:
-            texts.append(Text(rel, path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as err:
-            diagnostics.append(
-                Diagnostic(
-                    "A005", f"cannot read the manifest: {err}", rel, None, None, "save it as UTF-8 text"
-                )
-            )
-    return texts, diagnostics
+        rels.append(rel)
+    return rels, diagnostics
 
 
 def read_strays(root: Path, config: Config, expected: set[str]) -> dict[str, str]:
@@ -115,10 +113,10 @@ def plan_catalog(
     plan = Plan(root, config, diagnostics)
     if not plan.ok:
         return plan
-    texts, read_problems = read_manifests(root, config)
-    plan.diagnostics += read_problems
+    rels, listing_problems = list_manifests(root, config)
+    plan.diagnostics += listing_problems
     job = Job(root, config, today or datetime.date.today(), trust, names)
-    results = process_all(job, texts, progress=progress)
+    results = process_all(job, rels, progress=progress)
     seen: set[Diagnostic] = set()
     for result in results:
         for d in result.diagnostics:
@@ -127,21 +125,21 @@ def plan_catalog(
                 plan.diagnostics.append(d)
         plan.expected.update(result.paths)
         plan.existing.update(result.on_disk)
-    plan.diagnostics += _catalog_diagnostics(results, Sources(root, config).block_names())
+    plan.diagnostics += _catalog_diagnostics(root, results, Sources(root, config).block_names())
     plan.existing.update(read_strays(root, config, plan.expected))
     if plan.ok:
         plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]
     return plan
 
 
-def _catalog_diagnostics(results: list[Result], blocks: frozenset[str]) -> list[Diagnostic]:
+def _catalog_diagnostics(root: Path, results: list[Result], blocks: frozenset[str]) -> list[Diagnostic]:
     by_stem = {r.stem: r for r in results}
-    manifests = {r.stem: r.manifest for r in results if r.manifest is not None}
+    facts = {r.stem: r.facts for r in results if r.facts is not None}
     problems: dict[str, list[Problem]] = {}
-    for stem, problem in check_catalog(manifests, blocks, all_stems=frozenset(by_stem)):
+    for stem, problem in check_catalog(facts, blocks, all_stems=frozenset(by_stem)):
         problems.setdefault(stem, []).append(problem)
     out: list[Diagnostic] = []
     for stem, found in sorted(problems.items()):
-        source = by_stem[stem].source
-        out += locate_problems(found, source.rel, source.text)
+        rel = by_stem[stem].rel
+        out += locate_problems(found, rel, (root / rel).read_text(encoding="utf-8"))
     return out

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from assembler.diagnostics import Diagnostic, Problem, Severity
 from assembler.located import locate_problems
-from assembler.manifest import Manifest
 from assembler.sources import Escape, Sources, Text
 from assembler.tomlparse import TomlError, parse_toml
 
@@ -170,7 +170,8 @@ def _combine(
     return Role(name, tuple(capabilities), allowed, tuple(texts)), diagnostics, None
 
 
-def check_role_tools(m: Manifest, role: Role) -> list[Problem]:
+def check_role_tools(tools: Sequence[str], role: Role) -> list[Problem]:
+    """A032 warnings: the manifest's `tools` that its substrate role does not allow."""
     if role.allowed_tools is None:
         return []
     return [
@@ -181,6 +182,6 @@ def check_role_tools(m: Manifest, role: Role) -> list[Problem]:
             "remove it, or allow it under [tools] in the role file",
             Severity.WARNING,
         )
-        for i, tool in enumerate(m.tools)
+        for i, tool in enumerate(tools)
         if tool not in role.allowed_tools
     ]

@@ -43,14 +43,9 @@ def digest(text: str) -> str:
 
 
 def scope_hash(parts: Iterable[tuple[str, str]]) -> str:
-    """Fingerprint of labelled sources; each part is length-prefixed so no two lists hash alike."""
-    digest = hashlib.sha256()
-    for label, text in parts:
-        for piece in (label, text):
-            data = piece.encode("utf-8")
-            digest.update(len(data).to_bytes(8, "big"))
-            digest.update(data)
-    return digest.hexdigest()[:8]
+    """Fingerprint of labelled sources; each piece is length-prefixed so no two lists hash alike."""
+    joined = "".join(f"{len(label)}:{label}{len(text)}:{text}" for label, text in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:8]
 
 
 def seal(text: str, kind: str, caps: str, scope: str) -> str:

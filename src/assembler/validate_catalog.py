@@ -1,20 +1,45 @@
-"""Checks across the catalog: handoff targets, unique names, lineage links and cycles. Pure."""
+"""Checks across the catalog: handoff targets, unique names, lineage links and cycles. Pure.
+
+They need only a few facts of each valid manifest, read from its parsed data: small enough to travel back
+from worker processes, and the same whether the manifest was validated in this run or trusted by its stamp.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
-from assembler.manifest import Manifest
 from assembler.sources import LINK
 
 Found = list[tuple[str, Problem]]  # (manifest name, problem)
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the checks across the catalog need of one valid manifest."""
+
+    name: str
+    targets: tuple[str, ...]  # handoff targets, in order
+    links: tuple[tuple[KeyPath, str], ...]  # lineage links (parents, fork_from, successor) by key path
+
+
+def facts_of(data: Mapping[str, Any]) -> Facts:
+    """The facts of a manifest whose data has passed validation."""
+    lineage = data["lineage"]
+    links: list[tuple[KeyPath, str]] = [
+        (("lineage", "parents", i), p) for i, p in enumerate(lineage.get("parents", ()))
+    ]
+    links += [(("lineage", key), lineage[key]) for key in ("fork_from", "successor") if key in lineage]
+    targets = tuple(h["target"] for h in data.get("handoff", ()))
+    return Facts(data["name"], targets, tuple(links))
+
+
 def check_catalog(
-    agents: Mapping[str, Manifest], blocks: frozenset[str], all_stems: frozenset[str] | None = None
+    agents: Mapping[str, Facts], blocks: frozenset[str], all_stems: frozenset[str] | None = None
 ) -> Found:
-    """`agents` maps each valid manifest's file stem to its model; `names` holds every manifest's stem
+    """`agents` maps each valid manifest's file stem to its facts; `all_stems` holds every manifest's stem
     (an invalid manifest is still an agent others may name)."""
     found: Found = []
     names = set(agents) if all_stems is None else set(all_stems)
@@ -33,21 +58,21 @@ def check_catalog(
                 )
             )
         by_name.setdefault(m.name, stem)
-        for i, h in enumerate(m.handoff):
-            if h.target not in names and h.target != m.name:
-                hint = did_you_mean(h.target, names) or "write a manifest for it or fix the name"
+        for i, target in enumerate(m.targets):
+            if target not in names and target != m.name:
+                hint = did_you_mean(target, names) or "write a manifest for it or fix the name"
                 found.append(
                     (
                         stem,
                         Problem(
                             ("handoff", i, "target"),
                             "A041",
-                            f"handoff target `{h.target}` is not an agent of the catalog",
+                            f"handoff target `{target}` is not an agent of the catalog",
                             hint,
                         ),
                     )
                 )
-        for path, link in _links(m):
+        for path, link in m.links:
             match = LINK.fullmatch(link)
             if match and match.group(1) not in names and match.group(1) not in blocks:
                 found.append(
@@ -65,27 +90,16 @@ def check_catalog(
     return found
 
 
-def _links(m: Manifest) -> list[tuple[KeyPath, str]]:
-    links: list[tuple[KeyPath, str]] = [
-        (("lineage", "parents", i), p) for i, p in enumerate(m.lineage.parents)
-    ]
-    for key in ("fork_from", "successor"):
-        value = getattr(m.lineage, key)
-        if value is not None:
-            links.append((("lineage", key), value))
-    return links
-
-
-def _parents(m: Manifest, names: set[str]) -> list[tuple[int, str]]:
+def _parents(m: Facts, names: set[str]) -> list[tuple[int, str]]:
     out = []
-    for i, link in enumerate(m.lineage.parents):
+    for path, link in m.links:
         match = LINK.fullmatch(link)
-        if match and match.group(1) in names:
-            out.append((i, match.group(1)))
+        if path[1] == "parents" and match and match.group(1) in names:
+            out.append((int(path[2]), match.group(1)))
     return out
 
 
-def _cycles(agents: Mapping[str, Manifest], names: set[str]) -> Found:
+def _cycles(agents: Mapping[str, Facts], names: set[str]) -> Found:
     """Report each cycle through `parents` once, at the link that closes it (iterative DFS)."""
     found: Found = []
     state: dict[str, int] = {}  # 1 on the current path, 2 done
