@@ -9,6 +9,7 @@ across the catalog run afterwards in the main process, on every result.
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +63,7 @@ class Worker:
     def __init__(self, job: Job) -> None:
         self.job = job
         self.sources = Sources(job.root, job.config)
+        self.root = str(job.root)
         self.roles: dict[str, RoleResult] = {}
 
     def role(self, name: str) -> RoleResult:
@@ -90,10 +92,17 @@ class Worker:
         return scope_hash(parts)
 
     def read(self, rel: str) -> str | None:
+        data = self.read_bytes(rel)
         try:
-            with open(self.job.root / rel, encoding="utf-8") as handle:  # noqa: PTH123 (faster than pathlib)
+            return None if data is None else data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        try:
+            with open(os.path.join(self.root, rel), "rb") as handle:  # noqa: PTH118, PTH123 (no pathlib here: hot loop)
                 return handle.read()
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return None
 
     def process(self, rel: str) -> Result:
@@ -112,7 +121,7 @@ class Worker:
         config = self.job.config
         result.paths = expected_paths(result.stem, data, config)
         scope = self.scope(source.text, data)
-        current = {path: self.read(path) for path in result.paths}
+        current = {path: self.read_bytes(path) for path in result.paths}
         if self.job.trust and scope is not None and all(_intact(t, scope) for t in current.values()):
             result.trusted = True
             result.facts = facts_of(data)
@@ -129,7 +138,9 @@ class Worker:
                         result.outputs = list(render_agent(agent, config, self._override()))
                     except Exception as err:  # a user's template can fail in many ways: report it
                         result.diagnostics.append(template_error(err, config))
-                    result.on_disk = {path: text for path, text in current.items() if text is not None}
+                    result.on_disk = {
+                        path: _decoded(data) for path, data in current.items() if data is not None
+                    }
         result.diagnostics += locate_problems(problems, source.rel, source.text)
         return result
 
@@ -178,8 +189,12 @@ class Worker:
         return problems, Agent(m, source, tuple(blocks), role, tool, scope)
 
 
-def _intact(text: str | None, scope: str) -> bool:
-    found = read_stamp(text) if text is not None else None
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+def _intact(data: bytes | None, scope: str) -> bool:
+    found = read_stamp(data) if data is not None else None
     return found is not None and found[0].scope == scope and found[1]
 
 

@@ -88,15 +88,18 @@ def read_strays(root: Path, config: Config, expected: set[str]) -> dict[str, str
     """Files of the generated folder that no manifest owns (orphans, or a person's own files)."""
     folder = root / config.generated_dir
     found: dict[str, str] = {}
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            rel = f"{config.generated_dir}/{path.name}"
-            if rel in expected or not path.is_file() or path.name.startswith("."):
-                continue
-            try:
-                found[rel] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
+    if not folder.is_dir():
+        return found
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    for name in names:
+        rel = f"{config.generated_dir}/{name}"
+        if rel in expected:
+            continue
+        try:
+            found[rel] = (folder / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
     return found
 
 

@@ -59,9 +59,10 @@ def seal(text: str, kind: str, caps: str, scope: str) -> str:
 _STAMP_BYTES = re.compile(STAMP.pattern.encode())
 
 
-def read_stamp(text: str) -> tuple[Stamp, bool] | None:
-    """The file's stamp, and whether its body still matches it; None when it carries no stamp."""
-    data = text.encode("utf-8")
+def read_stamp(text: str | bytes) -> tuple[Stamp, bool] | None:
+    """The file's stamp, and whether its body still matches it; None when it carries no stamp.
+    Takes the file's bytes as well as its text, so a current file need not be decoded."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     found = _STAMP_BYTES.search(data)
     if found is None:
         return None
