@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assembler.diagnostics import Diagnostic, Problem
-from assembler.locate import key_positions, locate
 
 
 def locate_problems(problems: Iterable[Problem], file: str, text: str) -> list[Diagnostic]:
     problems = list(problems)
     if not problems:
         return []
+    from assembler.locate import key_positions, locate  # only a run with problems scans text for lines
+
     positions = key_positions(text)
     out = []
     for p in problems:
