@@ -180,7 +180,7 @@ def test_substrate_role_leaving_the_folder(catalog: Callable[..., Path], reads: 
     )
     plan = plan_of(root)
     assert [(d.code, d.file, d.line, d.message) for d in plan.diagnostics] == [
-        ("A080", "_manifests/fixer.toml", 1, "substrate role `../x` not found"),
+        ("A013", "_manifests/fixer.toml", 1, "substrate role `../x` leads outside _roles/"),
     ]
     assert plan.outputs == []
     assert (root / "x.toml").resolve() not in reads

@@ -433,3 +433,14 @@ def test_check_manifest_reports_every_problem() -> None:
     text = manifest("Reviewer", "Reviewer", model='model = "gpt"', creator='creator = "X"')
     codes = sorted(p.code for p in check_manifest(model(text), "reviewer", CONFIG, TODAY))
     assert codes == ["A010", "A011", "A031", "A042", "A060"]
+
+
+def test_a015_inside_tool_module_data() -> None:
+    text = base() + '\n[tool_module]\nkind = "modal"\n[[tool_module.gpu]]\nname = "{{GPU}}"\n'
+    assert summary(check_text(model(text))) == [
+        (
+            ("tool_module", "gpu", 0, "name"),
+            "A015",
+            "`tool_module.gpu[0].name` still holds the placeholder {{GPU}}",
+        ),
+    ]

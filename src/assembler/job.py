@@ -20,7 +20,7 @@ from assembler.diagnostics import Diagnostic, Problem, has_errors
 from assembler.located import locate_problems
 from assembler.outputs import expected_paths, template_names
 from assembler.roles import Role, check_role_tools, resolve_role
-from assembler.sources import Escape, Sources, Text
+from assembler.sources import SLUG, Escape, Sources, Text
 from assembler.stamp import digest, read_stamp, scope_hash
 from assembler.tomlparse import TomlError, parse_toml
 from assembler.validate_catalog import Facts, facts_of
@@ -169,7 +169,12 @@ class Worker:
             return problems, None
         result.facts = facts_of(data)
         role: Role | None = None
-        if m.substrate_role is not None:
+        if m.substrate_role is not None and not SLUG.fullmatch(m.substrate_role):
+            folder = self.job.config.roles_dir
+            message = f"substrate role `{m.substrate_role}` leads outside {folder}/"
+            hint = f"name a role by its file stem in {folder}/, without folders"
+            problems.append(Problem(("substrate_role",), "A013", message, hint))
+        elif m.substrate_role is not None:
             role, role_diags, missing = self.role(m.substrate_role)
             result.diagnostics += role_diags
             if missing is not None:

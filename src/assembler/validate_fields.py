@@ -50,6 +50,20 @@ def _single_line_fields(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
 def _all_strings(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
     yield from _single_line_fields(m)
     yield ("role",), m.role
+    if m.tool_module is not None:
+        yield from _nested_strings(("tool_module",), m.tool_module)
+
+
+def _nested_strings(path: KeyPath, value: object) -> Iterator[tuple[KeyPath, str]]:
+    """Every string inside a table of free-form data, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nested_strings((*path, key), item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested_strings((*path, index), item)
 
 
 def check_text(m: Manifest) -> list[Problem]:
