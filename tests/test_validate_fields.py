@@ -18,9 +18,9 @@ from assembler.validate_fields import (
     check_manifest,
     check_references,
     check_taxonomy,
-    check_text,
     check_tools_and_model,
 )
+from assembler.validate_text import check_text
 from tests.conftest import manifest
 
 TODAY = datetime.date(2026, 3, 1)

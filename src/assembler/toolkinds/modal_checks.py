@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from assembler.diagnostics import KeyPath, Problem
 from assembler.schema_errors import dotted_path
 from assembler.toolkinds.modal_spec import LINT_RULES, ModalSpec
-from assembler.validate_fields import bad_char
+from assembler.validate_text import bad_char
 
 GPU_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 TORCH_MINIMUM = re.compile(r"\d+(?:\.\d+){0,3}")
