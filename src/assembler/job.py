@@ -138,9 +138,7 @@ class Worker:
                         result.outputs = list(render_agent(agent, config, self._override()))
                     except Exception as err:  # a user's template can fail in many ways: report it
                         result.diagnostics.append(template_error(err, config))
-                    result.on_disk = {
-                        path: _decoded(data) for path, data in current.items() if data is not None
-                    }
+                    result.on_disk = {path: _decoded(raw) for path, raw in current.items() if raw is not None}
         result.diagnostics += locate_problems(problems, source.rel, source.text)
         return result
 
