@@ -151,3 +151,55 @@ def test_console_script_and_module_in_a_real_process(catalog: Callable[..., Path
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
     assert "_manifests/fixer.toml:1:8: A001: TOML syntax error" in failed.stderr
+
+
+def test_check_json_lists_drift_as_diagnostics(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    run("--root", str(root), "build")
+    (root / "_generated/fixer.md").unlink()
+    result = run("--root", str(root), "check", "--format", "json")
+    assert result.exit_code == 3
+    assert json.loads(result.output) == {
+        "diagnostics": [
+            {
+                "severity": "error",
+                "code": "D002",
+                "file": "_generated/fixer.md",
+                "line": 1,
+                "column": 1,
+                "message": "missing: it was never generated",
+                "hint": "run `make build` (or `assembler build`) and commit the result",
+            }
+        ]
+    }
+
+
+def test_check_github_annotates_manifest_errors(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": 'name = "fixer"\nnmae = 1\n'})
+    result = run("--root", str(root), "check", "--format", "github")
+    assert result.exit_code == 1
+    assert (
+        "::error file=_manifests/fixer.toml,line=2,col=1,title=A002::unknown key `nmae` "
+        "(hint: did you mean `name`?)"
+    ) in result.output.splitlines()
+
+
+def test_prune_through_the_cli(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    run("--root", str(root), "build")
+    (root / "_manifests/fixer.toml").unlink()
+    (root / "_manifests/reviewer.toml").write_text(
+        (root / "_manifests/reviewer.toml").read_text().replace('target = "fixer"', 'target = "reviewer2"')
+    )
+    (root / "_manifests/reviewer2.toml").write_text(
+        (root / "_manifests/reviewer.toml")
+        .read_text()
+        .replace('name = "reviewer"', 'name = "reviewer2"')
+        .replace('target = "reviewer2"', 'target = "reviewer"')
+    )
+    assert run("--root", str(root), "check").exit_code == 3
+    result = run("--root", str(root), "build", "--prune")
+    assert result.exit_code == 0, result.output
+    assert "pruned _generated/fixer.md" in result.output
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["reviewer.md", "reviewer2.md"]
+    assert run("--root", str(root), "check").exit_code == 0

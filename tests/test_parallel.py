@@ -55,4 +55,10 @@ def test_progress_line_only_after_a_second(
     monkeypatch.setattr(time, "monotonic", lambda: next(clock))
     monkeypatch.setattr(parallel, "_report_every", 1)
     parallel.process_all(_job(root), texts, progress=True)
-    assert capsys.readouterr().err == "\rassembler: 2/2 manifests\n"
+    assert capsys.readouterr().err == "\r" + parallel.progress_bar(2, 2) + "\n"
+
+
+def test_progress_bar() -> None:
+    assert parallel.progress_bar(0, 4, width=8) == "assembler [--------] 0/4 manifests"
+    assert parallel.progress_bar(3, 4, width=8) == "assembler [######--] 3/4 manifests"
+    assert parallel.progress_bar(4, 4, width=8) == "assembler [########] 4/4 manifests"

@@ -46,13 +46,19 @@ def process_all(job: Job, rels: list[str], *, progress: bool = False) -> list[Re
         return list(_report(pool.imap(_run, rels, chunksize=chunk), len(rels), progress))
 
 
+def progress_bar(done: int, total: int, width: int = 30) -> str:
+    """`assembler [#########---------------------] 3000/10000 manifests`"""
+    filled = width * done // max(total, 1)
+    return f"assembler [{'#' * filled}{'-' * (width - filled)}] {done}/{total} manifests"
+
+
 def _report(results: Iterator[Result], total: int, progress: bool) -> Iterator[Result]:
     """Pass results through; after the first second, show a progress line on a terminal's stderr."""
     start = time.monotonic()
     shown = False
     for done, result in enumerate(results, start=1):
         if progress and time.monotonic() - start > 1.0 and (done % _report_every == 0 or done == total):
-            sys.stderr.write(f"\rassembler: {done}/{total} manifests")
+            sys.stderr.write(f"\r{progress_bar(done, total)}")
             sys.stderr.flush()
             shown = True
         yield result
