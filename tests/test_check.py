@@ -162,3 +162,26 @@ def test_a_new_tool_version_makes_every_file_stale(
     root = _built(catalog)
     monkeypatch.setattr(assembler.job, "__version__", "99.0.0")
     assert _drift(root) == [("_generated/fixer.md", Drift.STALE), ("_generated/reviewer.md", Drift.STALE)]
+
+
+def test_drift_diagnostics_codes_and_words(catalog: Callable[..., Path]) -> None:
+    fixer_toml = manifest("fixer", "reviewer")
+    root = _built(catalog, {"_manifests/ghost.toml": fixer_toml.replace('name = "fixer"', 'name = "ghost"')})
+    (root / "_manifests/ghost.toml").unlink()
+    reviewer = root / "_generated/reviewer.md"
+    reviewer.write_text(reviewer.read_text() + "a note\n")
+    found = [(d.code, d.file, d.message, d.hint) for d in as_diagnostics(compare(plan_catalog(root)))]
+    assert found == [
+        (
+            "D003",
+            "_generated/ghost.md",
+            "orphaned: its manifest is gone",
+            "run `assembler build --prune` to delete it, or restore its manifest",
+        ),
+        (
+            "D004",
+            "_generated/reviewer.md",
+            "hand-edited: it was edited after it was generated",
+            "move the edit into the manifest or a block, then run `assembler build --force`",
+        ),
+    ]
