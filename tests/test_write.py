@@ -139,3 +139,20 @@ def test_concurrent_build_processes_end_with_correct_files(catalog: Callable[...
     assert [p.wait() for p in procs] == [0, 0, 0]
     assert compare(plan_catalog(root, trust=False)) == []
     assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md", "reviewer.md"]
+
+
+def test_prune_keeps_an_orphan_edited_by_hand_unless_forced(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    _build(root)
+    ghost = (root / "_manifests/fixer.toml").read_text().replace('name = "fixer"', 'name = "ghost"')
+    (root / "_manifests/ghost.toml").write_text(ghost)
+    _build(root)
+    (root / "_manifests/ghost.toml").unlink()
+    orphan = root / "_generated/ghost.md"
+    orphan.write_text(orphan.read_text() + "\nnotes a person added\n")
+    kept = _build(root, prune=True)
+    assert kept.pruned == [] and kept.kept == ["_generated/ghost.md"]
+    assert orphan.exists()
+    forced = _build(root, prune=True, force=True)
+    assert forced.pruned == ["_generated/ghost.md"]
+    assert not orphan.exists()

@@ -84,6 +84,10 @@ def build(ctx: click.Context, names: tuple[str, ...], force: bool, prune: bool, 
     _report(plan.diagnostics, fmt)  # warnings
     for rel in result.pruned:
         click.echo(f"pruned {rel}", err=True)
+    for rel in result.kept:
+        click.echo(
+            f"{rel}: orphaned but edited by hand, left alone; delete it yourself or add --force", err=True
+        )
     if result.refused:
         for difference in compare(plan):
             if difference.rel in result.refused:
@@ -97,6 +101,8 @@ def build(ctx: click.Context, names: tuple[str, ...], force: bool, prune: bool, 
             "or run `assembler build --force` to overwrite them.",
             err=True,
         )
+        sys.exit(EXIT_DRIFT)
+    if result.kept:
         sys.exit(EXIT_DRIFT)
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged.", err=True)
     sys.exit(EXIT_OK)

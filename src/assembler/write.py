@@ -17,6 +17,7 @@ class WriteResult:
     unchanged: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # hand-edited or not ours: kept as they are
     pruned: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # orphans edited by hand: not pruned without --force
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -58,6 +59,9 @@ def apply_plan(plan: Plan, *, force: bool = False, prune: bool = False) -> Write
             result.written.append(output.rel)
     if prune:
         for rel in plan.orphans():
+            if not force and not is_ours_untouched(plan.existing[rel]):
+                result.kept.append(rel)
+                continue
             (plan.root / rel).unlink(missing_ok=True)
             result.pruned.append(rel)
     return result
