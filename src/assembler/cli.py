@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assembler import __version__
-
-if TYPE_CHECKING:
-    import click
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DRIFT = 0, 1, 2, 3
 
@@ -32,9 +28,3 @@ def main(argv: list[str] | None = None) -> None:
     from assembler.commands import cli
 
     cli.main(args=args, prog_name="assembler")
-
-
-def usage_error(message: str) -> click.UsageError:
-    import click
-
-    return click.UsageError(message)

@@ -52,7 +52,6 @@ class Result:
     facts: Facts | None = None  # for the checks across the catalog, when the manifest is valid
     diagnostics: list[Diagnostic] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the files this manifest owns
-    trusted: bool = False
     outputs: list[tuple[str, str | None]] = field(default_factory=list)  # None: the file on disk is current
     on_disk: dict[str, str] = field(default_factory=dict)  # current text of each output that was rendered
 
@@ -123,7 +122,6 @@ class Worker:
         scope = self.scope(source.text, data)
         current = {path: self.read_bytes(path) for path in result.paths}
         if self.job.trust and scope is not None and all(_intact(t, scope) for t in current.values()):
-            result.trusted = True
             result.facts = facts_of(data)
             result.outputs = [(path, None) for path in result.paths]
             problems = self._role_warnings(data)
