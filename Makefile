@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: help build test check lint typecheck snapshots bench clean
+.PHONY: help build test check lint typecheck snapshots schema bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ typecheck: $(READY) ## mypy strict
 
 snapshots: $(READY) ## Refresh the snapshot files of the generated agents after a deliberate change
 	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
+
+schema: $(READY) ## Rewrite src/assembler/manifest_core.py after a change to the manifest dataclasses
+	$(BIN)/python -m assembler.coreschema
 
 bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
 	$(BIN)/python -m benchmarks.run
