@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import subprocess
+import sys
+
 import pytest
 
-from assembler.markdown import unclosed_fence
+from assembler.markdown import UNSURE, _lines, _parsed_fences, _plain_fences, unclosed_fence
+from tests.conftest import REPO
 
 BT = "```"
 TL = "~~~"
@@ -30,6 +35,7 @@ TL = "~~~"
 )
 def test_closed_fences_accepted(text: str) -> None:
     assert unclosed_fence(text) is None
+    assert _parsed_fences(text, _lines(text)) is None  # markdown-it agrees, whichever path answered
 
 
 @pytest.mark.parametrize(
@@ -50,6 +56,7 @@ def test_closed_fences_accepted(text: str) -> None:
 )
 def test_unclosed_fences_with_their_line(text: str, line: int) -> None:
     assert unclosed_fence(text) == line
+    assert _parsed_fences(text, _lines(text)) == line
 
 
 @pytest.mark.parametrize("odd", ["\u2028", "\x0c", "\x85", "\x1c"])
@@ -59,3 +66,84 @@ def test_line_separators_inside_a_line_do_not_shift_lines(odd: str) -> None:
 
 def test_over_indented_backticks_do_not_close() -> None:
     assert unclosed_fence(f"{BT}\ncode\n    {BT}\n") == 1
+
+
+# Lines that open, close or only look like fences, in every context that changes what they are.
+PIECES = [
+    BT,
+    BT + "`",
+    BT + "``",
+    TL,
+    TL + "~",
+    f"{BT}python",
+    f"{BT} a`b",
+    f"{TL} a`b ~~~",
+    f"{BT}  ",
+    f"{BT}\t",
+    f"{BT} x",
+    "text",
+    "",
+    "  ",
+    "# Heading",
+    "- item",
+    "1. item",
+    "* item",
+    "+ item",
+    f"- {BT}",
+    f"1. {BT}",
+    f"  {BT}",
+    f"   {TL}",
+    f"    {BT}",
+    f"\t{BT}",
+    f"> {BT}",
+    f">{TL}",
+    "> quoted",
+    "<div>",
+    "</div>",
+    "<!-- c",
+    "-->",
+    "<pre>",
+    "</pre>",
+    f"<b>{BT}",
+    "para with ```inline``` code",
+    "    indented code",
+    "---",
+    "===",
+    "[ref]:",
+    "/url",
+    "\\```",
+    f"{BT}{TL}",
+    "~~",
+    "``",
+]
+
+
+def test_plain_path_agrees_with_markdown_it_on_generated_texts() -> None:
+    rng = random.Random(20261125)
+    decided = 0
+    for _ in range(6000):
+        lines = [rng.choice(PIECES) for _ in range(rng.randint(1, 9))]
+        text = "\n".join(lines) + rng.choice(["", "\n"])
+        found = _plain_fences(_lines(text))
+        if found != UNSURE:
+            decided += 1
+            assert found == _parsed_fences(text, _lines(text)), text
+    assert decided > 1000  # the plain path is really exercised, not always deferring
+
+
+def test_plain_path_declines_what_it_cannot_see_through() -> None:
+    for text in [f"- {BT}\ncode\n", f"  {BT}\ncode\n", f"<div>\n{BT}\n", f"{BT}\n> x\n  {BT}\n"]:
+        assert _plain_fences(_lines(text)) == UNSURE, text
+    assert _plain_fences(_lines(f"# T\n\n{BT}text\nx\n{BT}\n- a list\n")) is None
+
+
+def test_plain_texts_never_load_markdown_it() -> None:
+    code = (
+        "import sys\n"
+        "from assembler.markdown import unclosed_fence\n"
+        f"assert unclosed_fence('- a\\n\\n{BT}text\\nx\\n{BT}\\n') is None\n"
+        "assert 'markdown_it' not in sys.modules\n"
+        f"assert unclosed_fence('- a\\n  {BT}\\n') == 2\n"
+        "assert 'markdown_it' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
