@@ -88,25 +88,14 @@ def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
 def test_interrupt_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
     target.write_text("old\n")
-    real_fdopen = os.fdopen
+    real_write = os.write
 
-    class HalfWriter:
+    def half_then_interrupt(fd: int, data: bytes | memoryview) -> int:
         """Writes half of the text, then the user presses Ctrl-C."""
+        real_write(fd, data[: len(data) // 2])
+        raise KeyboardInterrupt
 
-        def __init__(self, fd: int, *args: object, **kwargs: object) -> None:
-            self.handle = real_fdopen(fd, "w", encoding="utf-8")
-
-        def __enter__(self) -> HalfWriter:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.handle.close()
-
-        def write(self, text: str) -> int:
-            self.handle.write(text[: len(text) // 2])
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "fdopen", HalfWriter)
+    monkeypatch.setattr(os, "write", half_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, "new\n" * 100)
     assert target.read_text() == "old\n"
@@ -156,3 +145,24 @@ def test_prune_keeps_an_orphan_edited_by_hand_unless_forced(catalog: Callable[..
     forced = _build(root, prune=True, force=True)
     assert forced.pruned == ["_generated/ghost.md"]
     assert not orphan.exists()
+
+
+def test_written_files_have_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "a" / "out.md", "text\n")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "a" / "out.md").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "a" / "out.md").read_bytes() == b"text\n"
+
+
+def test_a_temporary_name_already_taken_is_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draws = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(os, "urandom", lambda n: next(draws))
+    (tmp_path / ".out.md.000000000000.tmp").write_text("someone else's\n")
+    atomic_write(tmp_path / "out.md", "mine\n")
+    assert (tmp_path / "out.md").read_text() == "mine\n"
+    assert (tmp_path / ".out.md.000000000000.tmp").read_text() == "someone else's\n"
