@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,56 @@ def test_prune_through_the_cli(catalog: Callable[..., Path]) -> None:
     assert "pruned _generated/fixer.md" in result.output
     assert sorted(p.name for p in (root / "_generated").iterdir()) == ["reviewer.md", "reviewer2.md"]
     assert run("--root", str(root), "check").exit_code == 0
+
+
+class Exited(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+def _no_exit(status: int) -> None:
+    raise Exited(status)
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (3, 3), ("no catalog here", 1)])
+def test_the_console_script_exits_without_teardown(
+    code: object, status: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assembler import cli as cli_module
+
+    monkeypatch.setattr(os, "_exit", _no_exit)
+    with pytest.raises(Exited) as exited:
+        cli_module._exit_now(code)
+    assert exited.value.status == status
+    assert capsys.readouterr().err == ("no catalog here\n" if isinstance(code, str) else "")
+
+
+def test_main_as_a_program_ends_through_the_fast_exit(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assembler import cli as cli_module
+
+    root = catalog()
+    monkeypatch.setattr(os, "_exit", _no_exit)
+    monkeypatch.setattr(sys, "argv", ["assembler", "--root", str(root), "check"])
+    with pytest.raises(Exited) as exited:
+        cli_module.main()
+    assert exited.value.status == 3  # nothing generated yet: drift
+    with pytest.raises(SystemExit) as raised:  # given argv, main behaves like any click program
+        cli_module.main(["--root", str(root), "check"])
+    assert raised.value.code == 3
+
+
+def test_a_closed_pipe_does_not_hide_the_exit_status(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    script = shutil.which("assembler", path=str(Path(sys.executable).parent))
+    assert script is not None
+    with subprocess.Popen(
+        [script, "--root", str(root), "check", "--diff"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.close()  # like `| head -0`
+        _, err = process.communicate()
+    assert process.returncode == 1, err  # click's answer to a closed pipe, kept by the fast exit
+    assert b"Traceback" not in err
+    assert b"D002" in err

@@ -4,6 +4,7 @@ left alone because a person edited them (build)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,10 +22,31 @@ def find_root(start: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The console script. Called without `argv` (as a program), it ends the process as soon as the command
+    is done: everything is written and closed by then, and tearing the interpreter down took 5 to 10 % of a
+    small run. Called with `argv`, it raises SystemExit like any click program."""
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # answered before click is imported: the hook's floor stays low
         print(f"assembler {__version__}")
         raise SystemExit(EXIT_OK)
     from assembler.commands import cli
 
-    cli.main(args=args, prog_name="assembler")
+    try:
+        cli.main(args=args, prog_name="assembler")
+    except SystemExit as done:
+        if argv is None:
+            _exit_now(done.code)
+        raise
+
+
+def _exit_now(code: object) -> None:
+    """Exit with `code` as `sys.exit` would, without the interpreter's teardown."""
+    if isinstance(code, str):
+        sys.stderr.write(f"{code}\n")
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: Python itself exits 120 when it cannot flush
+        status = status or 120
+    os._exit(status)
