@@ -40,6 +40,18 @@ def _single_line_fields(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
         yield ("lineage", "parents", i), parent
 
 
+def _single_line_values(m: Manifest) -> list[str]:
+    """The values of `_single_line_fields`, in the same order, without building their key paths."""
+    values = [m.name, m.description, m.model]
+    if m.substrate_role is not None:
+        values.append(m.substrate_role)
+    values += (*m.tools, *m.blocks, *m.domain_in, *m.forbidden_domain, *m.output_extra_fields)
+    for h in m.handoff:
+        values += (h.target, h.trigger)
+    values += (*m.references.extra, m.lineage.creator, *m.lineage.parents)
+    return values
+
+
 def _all_strings(m: Manifest) -> Iterator[tuple[KeyPath, str]]:
     yield from _single_line_fields(m)
     yield ("role",), m.role
@@ -60,6 +72,16 @@ def _nested_strings(path: KeyPath, value: object) -> Iterator[tuple[KeyPath, str
 
 
 def check_text(m: Manifest) -> list[Problem]:
+    values = _single_line_values(m)
+    joined = " ".join(values)
+    if (
+        _BAD_CHAR.search(joined) is None
+        and all(v.strip() for v in values)
+        and "{{" not in joined
+        and "{{" not in m.role
+        and m.tool_module is None
+    ):
+        return []  # the common case, decided in one pass; the loops below say where each problem is
     problems = []
     for path, value in _single_line_fields(m):
         bad = bad_char(value)
