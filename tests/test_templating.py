@@ -1,0 +1,48 @@
+"""templating: the one Environment, its dict-first attribute access, and user templates overriding ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from assembler.templating import BUILT_IN, get_env, template_source
+
+
+def render(source: str, **context: object) -> str:
+    return get_env(None).from_string(source).render(**context)
+
+
+def test_dotted_names_read_dict_keys() -> None:
+    handoff = {"target": "fixer", "trigger": "needs changes"}
+    assert render("{{ h.target }}: {{ h['trigger'] }}", h=handoff) == "fixer: needs changes"
+
+
+def test_dict_methods_stay_reachable_when_no_key_shadows_them() -> None:
+    assert render("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", d={"a": 1, "b": 2}) == "a=1;b=2;"
+
+
+def test_attributes_of_other_objects_as_before() -> None:
+    class Thing:
+        name = "thing"
+
+    assert render("{{ t.name }} {{ s.upper() }}", t=Thing(), s="up") == "thing UP"
+
+
+def test_a_missing_key_is_an_error_not_blank() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        render("{{ h.nothing }}", h={"target": "x"})
+
+
+def test_user_folder_overrides_a_built_in_template_by_name(tmp_path: Path) -> None:
+    (tmp_path / "claude_agent.md.j2").write_text("mine: {{ name }}\n")
+    env = get_env(tmp_path)
+    assert env.get_template("claude_agent.md.j2").render(name="x") == "mine: x\n"
+    assert template_source("claude_agent.md.j2", tmp_path) == "mine: {{ name }}\n"
+    assert template_source("claude_agent.md.j2") == (BUILT_IN / "claude_agent.md.j2").read_text()
+
+
+def test_a_key_wins_over_a_dict_method_of_the_same_name() -> None:
+    # The one place the override differs from plain jinja, which would print the bound method.
+    assert render("{{ d.items }}", d={"items": "the key"}) == "the key"
