@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -236,8 +237,13 @@ def test_main_as_a_program_ends_through_the_fast_exit(
     root = catalog()
     monkeypatch.setattr(os, "_exit", _no_exit)
     monkeypatch.setattr(sys, "argv", ["assembler", "--root", str(root), "check"])
-    with pytest.raises(Exited) as exited:
-        cli_module.main()
+    threshold = gc.get_threshold()
+    try:
+        with pytest.raises(Exited) as exited:
+            cli_module.main()
+        assert gc.get_threshold()[0] == 20_000  # a program run collects garbage less often
+    finally:
+        gc.set_threshold(*threshold)
     assert exited.value.status == 3  # nothing generated yet: drift
     with pytest.raises(SystemExit) as raised:  # given argv, main behaves like any click program
         cli_module.main(["--root", str(root), "check"])

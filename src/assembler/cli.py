@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(EXIT_OK)
     from assembler.commands import cli
 
+    if argv is None:  # a run builds many small objects and few cycles: collect less often (1 % of a build)
+        import gc
+
+        gc.set_threshold(20_000, 10, 10)
     try:
         cli.main(args=args, prog_name="assembler")
     except SystemExit as done:
