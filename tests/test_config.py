@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
 from assembler import vocab
-from assembler.config import Config, load_config, parse_config
+from assembler.config import Config, canonical, load_config, parse_config
 from assembler.diagnostics import Diagnostic, format_text
 from tests.conftest import write_tree
 
@@ -64,7 +65,7 @@ def test_assembler_toml(tmp_path: Path) -> None:
     assert config.generated_dir == "_generated"
     assert dict(config.path_aliases) == {"docs": "docs"}
     assert config.source == "assembler.toml"
-    assert '"manifests_dir": "agents"' in config.fingerprint_text
+    assert "'manifests_dir': 'agents'" in config.fingerprint_text
 
 
 def test_pyproject_tool_section(tmp_path: Path) -> None:
@@ -235,3 +236,10 @@ def test_fingerprint_ignores_formatting(tmp_path: Path) -> None:
     fingerprint = load_config(a)[0].fingerprint_text
     assert fingerprint == load_config(b)[0].fingerprint_text
     assert fingerprint != load_config(c)[0].fingerprint_text
+
+
+def test_canonical_text_is_independent_of_key_order() -> None:
+    a = {"b": [1, {"y": True, "x": "s"}], "a": datetime.date(2026, 1, 2)}
+    b = {"a": datetime.date(2026, 1, 2), "b": [1, {"x": "s", "y": True}]}
+    assert canonical(a) == canonical(b) == "{'a': datetime.date(2026, 1, 2), 'b': [1, {'x': 's', 'y': True}]}"
+    assert canonical({"a": "1"}) != canonical({"a": 1})

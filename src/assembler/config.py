@@ -169,8 +169,14 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     if prefix and not section:
         return Config(), []
     config, problems = parse_config(section, prefix)
-    import json
-
-    canonical = json.dumps(section, sort_keys=True, default=str)
-    config = replace(config, source=source, fingerprint_text=canonical)
+    config = replace(config, source=source, fingerprint_text=canonical(section))
     return config, locate_problems(problems, source, text)
+
+
+def canonical(value: Any) -> str:
+    """One text for equal TOML data, whatever the order of its keys (the configuration's fingerprint)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {canonical(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(canonical(v) for v in value) + "]"
+    return repr(value)
