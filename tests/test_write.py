@@ -75,10 +75,10 @@ def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
     target = tmp_path / "out.md"
     target.write_text("old\n")
 
-    def broken_replace(self: Path, dst: Path) -> Path:
+    def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Path, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         atomic_write(target, "new\n" * 1000)
     assert target.read_text() == "old\n"
