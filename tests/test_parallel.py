@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import itertools
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,23 +40,3 @@ def test_plan_through_the_pool_equals_the_plan_in_process(
     pooled = plan_catalog(root)
     assert pooled.outputs == alone.outputs
     assert pooled.diagnostics == alone.diagnostics
-
-
-def test_progress_line_only_after_a_second(
-    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = catalog()
-    texts, _ = list_manifests(root, Config())
-    parallel.process_all(_job(root), texts, progress=True)
-    assert capsys.readouterr().err == ""
-    clock = itertools.count(0.0, 0.75)
-    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
-    monkeypatch.setattr(parallel, "_report_every", 1)
-    parallel.process_all(_job(root), texts, progress=True)
-    assert capsys.readouterr().err == "\r" + parallel.progress_bar(2, 2) + "\n"
-
-
-def test_progress_bar() -> None:
-    assert parallel.progress_bar(0, 4, width=8) == "assembler [--------] 0/4 manifests"
-    assert parallel.progress_bar(3, 4, width=8) == "assembler [######--] 3/4 manifests"
-    assert parallel.progress_bar(4, 4, width=8) == "assembler [########] 4/4 manifests"

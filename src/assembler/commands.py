@@ -80,7 +80,7 @@ def build(ctx: click.Context, names: tuple[str, ...], force: bool, prune: bool, 
     from assembler.write import apply_plan
 
     plan = _plan(ctx, fmt, names)
-    result = apply_plan(plan, force=force, prune=prune)
+    result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
     _report(plan.diagnostics, fmt)  # warnings
     for rel in result.pruned:
         click.echo(f"pruned {rel}", err=True)

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from assembler.pipeline import Plan
+from assembler.progress import track
 from assembler.stamp import read_stamp
 
 
@@ -62,10 +63,12 @@ def is_ours_untouched(text: str) -> bool:
     return found is not None and found[1]
 
 
-def apply_plan(plan: Plan, *, force: bool = False, prune: bool = False) -> WriteResult:
+def apply_plan(
+    plan: Plan, *, force: bool = False, prune: bool = False, progress: bool = False
+) -> WriteResult:
     result = WriteResult()
     root = os.fspath(plan.root)
-    for output in plan.outputs:
+    for output in track(plan.outputs, len(plan.outputs), "files", enabled=progress):
         if output.text is None:
             result.unchanged.append(output.rel)
             continue
