@@ -89,3 +89,29 @@ def test_shipped_validator_agrees_with_pydantic(replace: dict[str, str]) -> None
     derived = _errors(TypeAdapter(Manifest).validate_python, data)
     assert shipped == derived
     assert isinstance(shipped, Manifest) == (replace == {})
+
+
+def test_file_records_the_pydantic_core_it_was_derived_with() -> None:
+    import pydantic_core
+
+    from assembler import manifest_core
+
+    assert pydantic_core.__version__ == manifest_core.PYDANTIC_CORE_VERSION  # the dev extra pins pydantic
+
+
+def test_another_pydantic_core_derives_the_schema_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assembler import manifest as model
+    from assembler import manifest_core
+
+    good = parse_toml(manifest("reviewer", "fixer"))
+    bad = parse_toml(manifest("reviewer", "fixer", model="model = 3"))
+    shipped = (model.parse_manifest(good), model.parse_manifest(bad))
+    monkeypatch.setattr(manifest_core, "PYDANTIC_CORE_VERSION", "0.0.0")
+    monkeypatch.setattr(manifest_core, "SCHEMA", {"type": "not a schema"})  # would fail if it were used
+    model._validator.cache_clear()
+    try:
+        derived = (model.parse_manifest(good), model.parse_manifest(bad))
+    finally:
+        model._validator.cache_clear()
+    assert derived == shipped
+    assert derived[0][0] is not None and derived[1][1][0].code == "A004"

@@ -3,8 +3,10 @@
 pydantic derives the schema from the dataclasses of `manifest.py`; deriving it takes about 0.15 s at every
 start (importing pydantic's schema generator, then walking the types), which is most of a small build. The
 schema is a plain dict, so it is derived once, here, and shipped: at run time pydantic-core builds its
-validator from the dict in about a millisecond. A test fails whenever the shipped schema differs from what
-pydantic derives from the current dataclasses; `make schema` (`python -m assembler.coreschema`) rewrites it.
+validator from the dict in about a millisecond. The file records the pydantic-core version it was derived
+with, and `manifest.py` uses it only under that version (the development extra pins pydantic to it); under
+any other, pydantic derives the schema at run time as before. A test fails whenever the shipped schema
+differs from what pydantic derives from the current dataclasses; `make schema` rewrites it.
 
 The source is laid out the way `ruff format` lays it out (every container broken over lines, with a trailing
 comma), so the file passes the format check as written.
@@ -32,6 +34,9 @@ from assembler.manifest import {classes}
 if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
+# The schema is used only with this pydantic-core; with another, pydantic derives it afresh.
+PYDANTIC_CORE_VERSION = "{version}"
+
 SCHEMA: CoreSchema = '''
 
 
@@ -58,10 +63,12 @@ def normalized(value: Any) -> Any:
 
 
 def source(schema: dict[str, Any]) -> str:
-    """The text of `manifest_core.py` for `schema`."""
+    """The text of `manifest_core.py` for `schema`, derived with the installed pydantic-core."""
+    import pydantic_core
+
     classes: set[str] = set()
     body = _literal(schema, 0, classes)
-    return HEADER.format(classes=", ".join(sorted(classes))) + body + "\n"
+    return HEADER.format(classes=", ".join(sorted(classes)), version=pydantic_core.__version__) + body + "\n"
 
 
 def _literal(value: Any, depth: int, classes: set[str]) -> str:

@@ -3,23 +3,21 @@
 The models are plain frozen dataclasses; `parse_manifest` validates parsed TOML into them with pydantic
 (types, missing and unknown keys) and reports each problem by its key path. The validator is built by
 pydantic-core from the core schema that pydantic derives from these dataclasses, shipped ready-made in
-`manifest_core.py` (see `coreschema.py`: deriving it at every start cost 0.15 s). It is built only when a
-manifest needs validating: a run whose outputs are all current never loads it.
+`manifest_core.py` for the pydantic-core it was derived with (see `coreschema.py`: deriving it at every start
+cost 0.15 s); under another pydantic-core, pydantic derives it at run time. It is built only when a manifest
+needs validating: a run whose outputs are all current never loads it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from assembler.diagnostics import KeyPath, Problem
 from assembler.schema_errors import Wording, translate
-
-if TYPE_CHECKING:
-    from pydantic_core import SchemaValidator
 
 _FORBID: Any = {"extra": "forbid"}
 
@@ -90,12 +88,18 @@ LEGACY_KEYS = ("memory_project", "project_claudemd", "produces_artifact", "provi
 
 
 @lru_cache(maxsize=1)
-def _validator() -> SchemaValidator:
-    from pydantic_core import SchemaValidator
+def _validator() -> Callable[[Any], Any]:
+    """pydantic's validation of `Manifest`: from the shipped schema when it was derived with the installed
+    pydantic-core, else from the schema pydantic derives now (0.15 s slower, the same checks)."""
+    import pydantic_core
 
-    from assembler.manifest_core import SCHEMA
+    from assembler import manifest_core
 
-    return SchemaValidator(SCHEMA)
+    if pydantic_core.__version__ == manifest_core.PYDANTIC_CORE_VERSION:
+        return pydantic_core.SchemaValidator(manifest_core.SCHEMA).validate_python
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Manifest).validate_python
 
 
 def _fields_at(path: KeyPath) -> list[str]:
@@ -145,7 +149,7 @@ def parse_manifest(data: Mapping[str, Any]) -> tuple[Manifest | None, list[Probl
     from pydantic_core import ValidationError
 
     try:
-        manifest: Manifest = _validator().validate_python(data)
+        manifest: Manifest = _validator()(data)
         return manifest, []
     except ValidationError as err:
         problems: dict[tuple[KeyPath, str], Problem] = {}

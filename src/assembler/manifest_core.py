@@ -10,6 +10,9 @@ from assembler.manifest import Handoff, Lineage, Manifest, References, Taxonomy
 if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
+# The schema is used only with this pydantic-core; with another, pydantic derives it afresh.
+PYDANTIC_CORE_VERSION = "2.50.5"
+
 SCHEMA: CoreSchema = {
     "type": "dataclass",
     "cls": Manifest,
