@@ -76,7 +76,6 @@ def cli(ctx: click.Context, root: Path | None) -> None:
 @click.pass_context
 def build(ctx: click.Context, names: tuple[str, ...], force: bool, prune: bool, fmt: str) -> None:
     """Validate the catalog and write the outputs whose bytes change (all, or NAMES only)."""
-    from assembler.check import Drift, compare
     from assembler.write import apply_plan
 
     plan = _plan(ctx, fmt, names)
@@ -89,6 +88,8 @@ def build(ctx: click.Context, names: tuple[str, ...], force: bool, prune: bool, 
             f"{rel}: orphaned but edited by hand, left alone; delete it yourself or add --force", err=True
         )
     if result.refused:
+        from assembler.check import Drift, compare
+
         for difference in compare(plan):
             if difference.rel in result.refused:
                 kind = (
