@@ -39,7 +39,7 @@ typecheck: $(READY) ## mypy strict
 snapshots: $(READY) ## Refresh the snapshot files of the generated agents after a deliberate change
 	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
 
-schema: $(READY) ## Rewrite src/assembler/manifest_core.py after a change to the manifest dataclasses
+schema: $(READY) ## Rewrite src/assembler/manifest_core.json after a change to the manifest dataclasses
 	$(BIN)/python -m assembler.coreschema
 
 bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)

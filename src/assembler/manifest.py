@@ -3,9 +3,9 @@
 The models are plain frozen dataclasses; `parse_manifest` validates parsed TOML into them with pydantic
 (types, missing and unknown keys) and reports each problem by its key path. The validator is built by
 pydantic-core from the core schema that pydantic derives from these dataclasses, shipped ready-made in
-`manifest_core.py` for the pydantic-core it was derived with (see `coreschema.py`: deriving it at every start
-cost 0.15 s); under another pydantic-core, pydantic derives it at run time. It is built only when a manifest
-needs validating: a run whose outputs are all current never loads it.
+`manifest_core.json` for the pydantic-core it was derived with (see `coreschema.py`: deriving it at every
+start cost 0.15 s); under another pydantic-core, pydantic derives it at run time. It is built only when a
+manifest needs validating: a run whose outputs are all current never loads it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from assembler.diagnostics import KeyPath, Problem
 from assembler.schema_errors import Wording, translate
+
+if TYPE_CHECKING:
+    from pydantic_core import CoreSchema
 
 _FORBID: Any = {"extra": "forbid"}
 
@@ -93,10 +96,11 @@ def _validator() -> Callable[[Any], Any]:
     pydantic-core, else from the schema pydantic derives now (0.15 s slower, the same checks)."""
     import pydantic_core
 
-    from assembler import manifest_core
+    from assembler import coreschema
 
-    if pydantic_core.__version__ == manifest_core.PYDANTIC_CORE_VERSION:
-        return pydantic_core.SchemaValidator(manifest_core.SCHEMA).validate_python
+    version, schema = coreschema.load()
+    if version == pydantic_core.__version__:
+        return pydantic_core.SchemaValidator(cast("CoreSchema", schema)).validate_python
     from pydantic import TypeAdapter
 
     return TypeAdapter(Manifest).validate_python
