@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 # An editable install leaves our modules uncompiled, and where PYTHONDONTWRITEBYTECODE is set (this
-# machine, many containers) Python would compile them again at every start: about 50 ms of each run.
+# machine, many containers) Python would compile them again at every start: 40 ms to 100 ms a run.
 COMPILE := $(BIN)/python -m compileall -q src
 
 .PHONY: help build test check lint typecheck snapshots schema bench clean
