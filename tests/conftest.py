@@ -9,6 +9,9 @@ from textwrap import dedent
 
 import pytest
 
+from assembler.diagnostics import Problem
+from assembler.manifest import Manifest, Parsed
+
 REPO = Path(__file__).resolve().parent.parent
 
 MINIMAL_MANIFEST = '''\
@@ -48,6 +51,11 @@ BLOCKS = {
     "_blocks/evidence-grading.md": "# EVIDENCE GRADING\n\nE1 to E5.\n",
     "_blocks/memory-protocol.md": "# MEMORY PROTOCOL\n\nRead memory first.\n",
 }
+
+
+def valid_or_problems(parsed: Parsed) -> tuple[Manifest | None, list[Problem]]:
+    """What `parse_manifest` gives, as a pair: the manifest when it is valid (else None), and the problems."""
+    return (None if parsed.problems else parsed.manifest), parsed.problems
 
 
 def write_tree(root: Path, files: Mapping[str, str]) -> Path:

@@ -15,7 +15,7 @@ from assembler.manifest import Manifest, parse_manifest
 from assembler.pipeline import plan_catalog
 from assembler.sources import Sources
 from assembler.tomlparse import parse_toml
-from tests.conftest import BLOCKS, manifest, write_tree
+from tests.conftest import BLOCKS, manifest, valid_or_problems, write_tree
 
 TODAY = datetime.date(2026, 3, 1)
 FENCE_HINT = "close the fence with a line of the same backticks"
@@ -23,7 +23,7 @@ BLOCK_NAMES = ("baseline", "evidence-grading", "memory-protocol")
 
 
 def model(**replace: str) -> Manifest:
-    m, problems = parse_manifest(parse_toml(manifest("reviewer", "fixer", **replace)))
+    m, problems = valid_or_problems(parse_manifest(parse_toml(manifest("reviewer", "fixer", **replace))))
     assert problems == []
     assert m is not None
     return m
@@ -44,7 +44,7 @@ def sources(tmp_path: Path) -> Sources:
         },
     )
     write_tree(tmp_path, {"secret.md": "SECRET\n"})
-    return Sources(root, Config())
+    return Sources.of(root, Config())
 
 
 def test_blocks_in_manifest_order(sources: Sources) -> None:
@@ -76,7 +76,7 @@ def test_a013_block_name_leaving_the_folder(sources: Sources, name: str) -> None
             ("blocks", 1),
             "A013",
             f"block name `{name}` leads outside _blocks/",
-            "name a block by its file stem, without folders",
+            "use the file stem of a block in _blocks/: a lowercase slug, without folders",
         ),
     ]
 
@@ -86,10 +86,19 @@ def test_a023_in_a_block_points_at_the_block_file(sources: Sources) -> None:
     found, problems, inner = resolve_blocks(m, sources)
     assert problems == []
     assert [name for name, _ in found] == ["baseline", "open", "quoted"]
-    message = "code fence is never closed: it swallows every section after it"
+    message = "code fence opened on line {} of the block is never closed: it swallows every section after it"
     assert inner == [
-        Diagnostic("A023", message, "_blocks/open.md", 5, 1, FENCE_HINT),
-        Diagnostic("A023", message, "_blocks/quoted.md", 3, 1, FENCE_HINT),
+        Diagnostic(
+            code="A023", message=message.format(5), file="_blocks/open.md", line=5, column=1, hint=FENCE_HINT
+        ),
+        Diagnostic(
+            code="A023",
+            message=message.format(3),
+            file="_blocks/quoted.md",
+            line=3,
+            column=1,
+            hint=FENCE_HINT,
+        ),
     ]
 
 
@@ -97,14 +106,14 @@ def test_a023_in_role_prose() -> None:
     text = manifest("reviewer", "fixer").replace(
         "You review patches.\n", "You review patches.\n\n~~~toml\nkey = 1\n"
     )
-    m = parse_manifest(parse_toml(text))[0]
+    m = parse_manifest(parse_toml(text)).manifest
     assert m is not None
     problems = check_role_prose(m)
     assert [(p.path, p.code, p.message, p.hint) for p in problems] == [
         (
             ("role",),
             "A023",
-            "code fence opened on line 3 of `role` is never closed",
+            "code fence opened on line 3 of `role` is never closed: it swallows every section after it",
             FENCE_HINT,
         ),
     ]
@@ -114,7 +123,7 @@ def test_closed_fence_in_role_prose_accepted() -> None:
     text = manifest("reviewer", "fixer").replace(
         "You review patches.\n", "You review patches.\n\n```\ncode\n```\n"
     )
-    m = parse_manifest(parse_toml(text))[0]
+    m = parse_manifest(parse_toml(text)).manifest
     assert m is not None
     assert check_role_prose(m) == []
 
@@ -138,13 +147,13 @@ def test_a023_through_the_pipeline(catalog: Callable[..., Path]) -> None:
             "A023",
             "_blocks/open.md",
             3,
-            "code fence is never closed: it swallows every section after it",
+            "code fence opened on line 3 of the block is never closed: it swallows every section after it",
         ),
         (
             "A023",
             "_manifests/fixer.toml",
             5,
-            "code fence opened on line 2 of `role` is never closed",
+            "code fence opened on line 2 of `role` is never closed: it swallows every section after it",
         ),
     ]
     assert plan.outputs == []

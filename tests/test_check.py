@@ -141,9 +141,9 @@ def test_github_annotations_are_pinned(catalog: Callable[..., Path]) -> None:
     text = format_github(as_diagnostics(compare(plan_catalog(root))))
     line = fixer.read_text().splitlines().index("E1 to E6.") + 1
     assert text == (
-        f"::error file=_generated/fixer.md,line={line},col=1,title=D004::hand-edited: it was edited after "
-        "it was generated (hint: move the edit into the manifest or a block, then run `assembler build "
-        "--force`)"
+        f"::error file=_generated/fixer.md,line={line},col=1,title=D004::hand-edited: it was changed "
+        "after assembler generated it (hint: move the edit into the manifest or a block, then run "
+        "`assembler build --force`)"
     )
 
 
@@ -160,7 +160,7 @@ def test_a_new_tool_version_makes_every_file_stale(
     import assembler.job
 
     root = _built(catalog)
-    monkeypatch.setattr(assembler.job, "__version__", "99.0.0")
+    monkeypatch.setattr(assembler.trust, "__version__", "99.0.0")
     assert _drift(root) == [("_generated/fixer.md", Drift.STALE), ("_generated/reviewer.md", Drift.STALE)]
 
 
@@ -181,7 +181,7 @@ def test_drift_diagnostics_codes_and_words(catalog: Callable[..., Path]) -> None
         (
             "D004",
             "_generated/reviewer.md",
-            "hand-edited: it was edited after it was generated",
+            "hand-edited: it was changed after assembler generated it",
             "move the edit into the manifest or a block, then run `assembler build --force`",
         ),
     ]

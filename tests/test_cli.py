@@ -103,7 +103,7 @@ def test_check_says_what_to_run(catalog: Callable[..., Path]) -> None:
     root = catalog()
     result = run("--root", str(root), "check")
     assert result.output.rstrip().endswith(
-        "2 generated file(s) out of sync. Run `make build` (or `assembler build`) to regenerate them."
+        "2 generated file(s) out of sync. Run `assembler build` to bring them in line."
     )
 
 
@@ -170,9 +170,10 @@ def test_check_json_lists_drift_as_diagnostics(catalog: Callable[..., Path]) -> 
                 "line": 1,
                 "column": 1,
                 "message": "missing: it was never generated",
-                "hint": "run `make build` (or `assembler build`) and commit the result",
+                "hint": "run `assembler build` and commit the result",
             }
-        ]
+        ],
+        "fix": "assembler build",
     }
 
 

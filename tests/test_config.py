@@ -54,7 +54,8 @@ def test_assembler_toml(tmp_path: Path) -> None:
 
                 [path_aliases]
                 docs = "docs"
-                """
+                """,
+            "templates/.keep": "",
         },
     )
     config, diagnostics = load_config(tmp_path)
@@ -153,16 +154,92 @@ def test_unknown_key_without_a_close_match() -> None:
     assert problems[0].hint.startswith("known keys: manifests_dir, blocks_dir, generated_dir")
 
 
-@pytest.mark.parametrize("value", ["../x", "a/../../x", "/etc", "", 3])
+@pytest.mark.parametrize("value", ["../x", "a/../../x", "/etc", "~/x", "", 3])
 def test_bad_folder_is_a090_at_its_line(tmp_path: Path, value: object) -> None:
     written = f'"{value}"' if isinstance(value, str) else str(value)
-    write_tree(tmp_path, {"assembler.toml": f'manifests_dir = "ok"\n\ngenerated_dir = {written}\n'})
+    write_tree(tmp_path, {"assembler.toml": f'generated_dir = "ok"\n\nblocks_dir = {written}\n'})
     config, diagnostics = load_config(tmp_path)
     d = only(diagnostics)
     assert (d.code, d.file, d.line, d.column) == ("A090", "assembler.toml", 3, 1)
-    assert d.message == "`generated_dir` must be a relative folder inside the root"
+    assert d.message == "`blocks_dir` must be a relative folder inside the root"
     assert d.hint == FOLDER_HINT
-    assert config.generated_dir == "_generated"
+    assert config.blocks_dir == "_blocks"
+
+
+@pytest.mark.parametrize("value", ["../shared-agents", "/srv/agents", "~/.claude/agents"])
+def test_generated_dir_may_name_an_outside_folder_explicitly(tmp_path: Path, value: str) -> None:
+    write_tree(tmp_path, {"assembler.toml": f'generated_dir = "{value}"\n'})
+    config, diagnostics = load_config(tmp_path)
+    assert diagnostics == []
+    assert config.generated_dir == value
+
+
+@pytest.mark.parametrize("value", ["", " ", 3])
+def test_generated_dir_must_be_a_folder_name(tmp_path: Path, value: object) -> None:
+    written = f'"{value}"' if isinstance(value, str) else str(value)
+    write_tree(tmp_path, {"assembler.toml": f"generated_dir = {written}\n"})
+    d = only(load_config(tmp_path)[1])
+    assert (d.code, d.line) == ("A090", 1)
+
+
+def test_templates_dir_that_does_not_exist(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"assembler.toml": 'templates_dir = "my-templates"\n'})
+    d = only(load_config(tmp_path)[1])
+    assert (d.code, d.file, d.line, d.column) == ("A090", "assembler.toml", 1, 1)
+    assert d.message == "`templates_dir` must be an existing folder (my-templates/ does not exist)"
+    assert d.hint == "create the folder, or remove templates_dir to use the built-in templates"
+
+
+@pytest.mark.parametrize("table", ["path_aliases", "taxonomy"])
+def test_a_top_level_key_written_after_a_table_is_named(tmp_path: Path, table: str) -> None:
+    shipped = tmp_path / "assembler.toml"
+    shipped.write_text(f'[{table}]\nuser-rules = ["x"]\ntemplates_dir = "templates"\n', encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    config, diagnostics = load_config(tmp_path)
+    d = next(x for x in diagnostics if x.line == 3)
+    assert (d.code, d.file, d.column) == ("A002", "assembler.toml", 1)
+    assert d.message == f"unknown key in [{table}] `templates_dir`"
+    assert d.hint is not None and f"after the [{table}] header" in d.hint and "move it above" in d.hint
+    assert config.templates_dir is None
+
+
+def test_configuration_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "assembler.toml").write_bytes(b'blocks_dir = "caf\xe9"\n')
+    config, diagnostics = load_config(tmp_path)
+    d = only(diagnostics)
+    assert (d.code, d.file, d.line) == ("A005", "assembler.toml", None)
+    assert d.message == "assembler.toml cannot be read: byte 17 is not UTF-8"
+    assert config == Config()
+
+
+def test_pyproject_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[project]\nname = "\xff"\n')
+    assert [d.code for d in load_config(tmp_path)[1]] == ["A005"]
+
+
+def test_configuration_with_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "assembler.toml").write_bytes(b'\xef\xbb\xbfblocks_dir = "b"\n')
+    config, diagnostics = load_config(tmp_path)
+    assert diagnostics == [] and config.blocks_dir == "b"
+
+
+def test_configuration_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "assembler.toml")
+    d = only(load_config(tmp_path)[1])
+    assert (d.code, d.file) == ("F003", "assembler.toml")
+    assert d.message == "assembler.toml is a FIFO (named pipe), not a regular file"
+
+
+def test_configuration_linked_from_outside_the_root_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text('blocks_dir = "b"\n', encoding="utf-8")
+    root = tmp_path / "catalog"
+    root.mkdir()
+    (root / "assembler.toml").symlink_to(outside)
+    d = only(load_config(root)[1])
+    assert (d.code, d.file) == ("A013", "assembler.toml")
 
 
 def test_bad_folder_in_pyproject_is_located_there(tmp_path: Path) -> None:
@@ -190,8 +267,15 @@ def test_bad_lists_and_tables() -> None:
         (("extra_tools",), "A090", "`extra_tools` must be a list of non-empty strings"),
         (("taxonomy", "colour"), "A002", "unknown taxonomy facet `colour`"),
         (("taxonomy", "layer"), "A090", "`taxonomy.layer` must be a list of strings"),
-        (("path_aliases",), "A090", '`path_aliases` must be a table of NAME = "location"'),
+        (("path_aliases", "docs"), "A090", "`path_aliases.docs` must be a string naming a location"),
     }
+
+
+def test_path_aliases_not_a_table() -> None:
+    _, problems = parse_config({"path_aliases": ["x"]})
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        (("path_aliases",), "A090", '`path_aliases` must be a table of NAME = "location"')
+    ]
 
 
 def test_taxonomy_not_a_table() -> None:
@@ -206,7 +290,7 @@ def test_all_problems_reported_together_and_located(tmp_path: Path) -> None:
         {
             "assembler.toml": """\
                 blocks_dir = "/abs"
-                generated_dir = "../out"
+                roles_dir = "../out"
 
                 [taxonomy]
                 colour = ["red"]

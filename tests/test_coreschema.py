@@ -106,4 +106,5 @@ def test_another_pydantic_core_derives_the_schema_at_run_time(monkeypatch: pytes
     finally:
         model._validator.cache_clear()
     assert derived == shipped
-    assert derived[0][0] is not None and derived[1][1][0].code == "A004"
+    assert derived[0].manifest is not None and derived[0].problems == []
+    assert [p.code for p in derived[1].problems] == ["A004"]

@@ -55,7 +55,7 @@ def test_published_hook_runs_check_and_fails_on_drift(repo_copy: Path, tmp_path:
     subprocess.run(["git", "add", "-A"], cwd=repo_copy, check=True)
     drifted = _pre_commit("run", "--all-files", cwd=repo_copy, home=tmp_path / "home")
     assert drifted.returncode == 1
-    assert "D001" in drifted.stdout and "Run `make build`" in drifted.stdout
+    assert "D001" in drifted.stdout and "Run `assembler build`" in drifted.stdout
 
 
 @pytest.mark.parametrize(

@@ -59,4 +59,5 @@ def test_a101_unknown_tool_module_kind(catalog: Callable[..., Path]) -> None:
 def test_an_unreadable_manifest_is_a005(catalog: Callable[..., Path]) -> None:
     root = catalog()
     (root / "_manifests/fixer.toml").write_bytes(b'name = "\xff\xfe"\n')
-    assert ("A005", "_manifests/fixer.toml", None, "cannot read the manifest") in _diagnostics(root)
+    message = "_manifests/fixer.toml cannot be read: byte 8 is not UTF-8"
+    assert ("A005", "_manifests/fixer.toml", None, message) in _diagnostics(root)

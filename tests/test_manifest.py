@@ -18,14 +18,14 @@ from assembler.manifest import (
     parse_manifest,
 )
 from assembler.tomlparse import parse_toml
-from tests.conftest import REPO, manifest
+from tests.conftest import REPO, manifest, valid_or_problems
 
 TYPE_HINT = "see the manifest format in README for the type of each key"
 HANDOFF_TRIGGER = 'trigger = "the patch needs changes"'
 
 
 def parse(text: str) -> tuple[Manifest | None, list[Problem]]:
-    return parse_manifest(parse_toml(text))
+    return valid_or_problems(parse_manifest(parse_toml(text)))
 
 
 def problems_of(text: str) -> list[Problem]:
@@ -232,7 +232,7 @@ def test_repo_has_manifests() -> None:
 @pytest.mark.parametrize("path", REPO_MANIFESTS, ids=lambda p: p.stem)
 def test_every_repo_manifest_is_valid(path: Path) -> None:
     data: dict[str, Any] = parse_toml(path.read_text(encoding="utf-8"))
-    model, problems = parse_manifest(data)
+    model, problems = valid_or_problems(parse_manifest(data))
     assert problems == []
     assert model is not None and model.name == path.stem
 
@@ -247,7 +247,7 @@ def test_every_optional_key_is_read() -> None:
         HANDOFF_TRIGGER, HANDOFF_TRIGGER + '\nexpects_artifact = "review"\nproduces_artifact = "patch"'
     )
     data = parse_toml(text)
-    model, problems = parse_manifest(data)
+    model, problems = valid_or_problems(parse_manifest(data))
     assert problems == []
     assert model is not None
     assert model.substrate_role == "edit-local" and model.memory_project == "m"

@@ -9,18 +9,25 @@ import pytest
 from assembler import parallel
 from assembler.config import Config
 from assembler.job import Job
-from assembler.pipeline import list_manifests, plan_catalog
+from assembler.layout import Layout, layout
+from assembler.pipeline import plan_catalog
+
+
+def _layout(root: Path) -> Layout:
+    found, problems = layout(str(root), Config())
+    assert found is not None, problems
+    return found
 
 
 def _job(root: Path) -> Job:
-    return Job(root, Config(), datetime.date(2026, 11, 1))
+    return Job(_layout(root), Config(), datetime.date(2026, 11, 1))
 
 
 def test_worker_processes_give_the_same_results_in_order(
     catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = catalog()
-    texts, _ = list_manifests(root, Config())
+    texts = sorted(p.name for p in (root / "_manifests").glob("*.toml"))
     sequential = parallel.process_all(_job(root), texts)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     monkeypatch.setattr(parallel, "_cores", lambda: 2)

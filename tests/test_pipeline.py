@@ -52,9 +52,11 @@ def toml_list(*values: str) -> str:
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
-    """Every path read with `Path.read_text` or `Path.read_bytes` during the test, resolved."""
+    """Every path opened during the test (`os.open`, `Path.read_text`, `Path.read_bytes`), resolved."""
+    import os
+
     seen: list[Path] = []
-    read_text, read_bytes = Path.read_text, Path.read_bytes
+    read_text, read_bytes, os_open = Path.read_text, Path.read_bytes, os.open
 
     def text(self: Path, *args: Any, **kwargs: Any) -> str:
         seen.append(self.resolve())
@@ -64,8 +66,14 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
         seen.append(self.resolve())
         return read_bytes(self)
 
+    def opened(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        fd = os_open(path, flags, *args, **kwargs)
+        seen.append(Path(f"/proc/self/fd/{fd}").readlink())  # what was really opened
+        return fd
+
     monkeypatch.setattr(Path, "read_text", text)
     monkeypatch.setattr(Path, "read_bytes", data)
+    monkeypatch.setattr(os, "open", opened)
     yield seen
 
 
@@ -89,8 +97,8 @@ def test_every_problem_of_the_run_is_reported_together(catalog: Callable[..., Pa
     text = format_text(plan.diagnostics)
     heads = [line for line in text.splitlines() if not line.startswith("    ")]
     assert heads == [
-        "_blocks/memory-protocol.md:3:1: A023: code fence is never closed: it swallows every "
-        "section after it",
+        "_blocks/memory-protocol.md:3:1: A023: code fence opened on line 3 of the block is never closed: "
+        "it swallows every section after it",
         "_manifests/broken.toml:2:9: A001: TOML syntax error: string values must be quoted, "
         "expected literal string",
         "_manifests/fixer.toml:1:1: A002: unknown key `nmae`",
@@ -130,7 +138,7 @@ def test_warnings_do_not_stop_the_build(catalog: Callable[..., Path]) -> None:
 def test_missing_manifests_folder(tmp_path: Path) -> None:
     plan = plan_of(tmp_path)
     assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
-        ("A005", "_manifests", "no _manifests/ folder"),
+        ("A005", "_manifests", "_manifests/ cannot be read: the folder does not exist"),
     ]
 
 
@@ -166,7 +174,7 @@ def test_block_symlink_leading_out_is_not_read(catalog: Callable[..., Path], rea
     (root / "_blocks" / "leak.md").symlink_to(secret)
     plan = plan_of(root)
     assert [(d.code, d.message) for d in plan.diagnostics] == [
-        ("A013", "block name `leak` leads outside _blocks/"),
+        ("A013", "symbolic link `_blocks/leak.md` leads outside _blocks/"),
     ]
     assert secret.resolve() not in reads
 
@@ -192,7 +200,7 @@ def test_manifest_symlink_leading_out(catalog: Callable[..., Path], reads: list[
     (root / "_manifests" / "other.toml").symlink_to(outside)
     plan = plan_of(root)
     assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
-        ("A013", "_manifests/other.toml", "manifest is a symlink leading outside its folder"),
+        ("A013", "_manifests/other.toml", "symbolic link `_manifests/other.toml` leads outside _manifests/"),
     ]
     assert outside.resolve() not in reads
 

@@ -13,9 +13,16 @@ import pytest
 from assembler import progress
 from assembler.config import Config
 from assembler.job import Job
+from assembler.layout import Layout, layout
 from assembler.parallel import process_all
-from assembler.pipeline import list_manifests, plan_catalog
+from assembler.pipeline import plan_catalog
 from assembler.write import apply_plan
+
+
+def _layout(root: Path) -> Layout:
+    found, problems = layout(str(root), Config())
+    assert found is not None, problems
+    return found
 
 
 def slow_clock(monkeypatch: pytest.MonkeyPatch, step: float = 2.0) -> None:
@@ -53,8 +60,8 @@ def test_manifests_then_files_on_a_slow_build(
     catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = catalog()
-    texts, _ = list_manifests(root, Config())
-    process_all(Job(root, Config(), datetime.date(2026, 11, 1)), texts, progress=True)
+    texts = sorted(p.name for p in (root / "_manifests").glob("*.toml"))
+    process_all(Job(_layout(root), Config(), datetime.date(2026, 11, 1)), texts, progress=True)
     assert capsys.readouterr().err == ""
     slow_clock(monkeypatch)
     monkeypatch.setattr(progress, "EVERY", 1)

@@ -29,7 +29,7 @@ def resolve(
     tmp_path: Path, roles: Mapping[str, str], name: str
 ) -> tuple[Role | None, list[Diagnostic], str | None]:
     files = {**CAPABILITIES, **{f"_roles/{k}.toml": v for k, v in roles.items()}}
-    return resolve_role(name, Sources(write_tree(tmp_path, files), Config()))
+    return resolve_role(name, Sources.of(write_tree(tmp_path, files), Config()))
 
 
 def role_of(tmp_path: Path, roles: Mapping[str, str], name: str) -> Role:
@@ -105,12 +105,12 @@ def test_a082_cycle(tmp_path: Path) -> None:
     assert missing is None
     assert diagnostics == [
         Diagnostic(
-            "A082",
-            "roles extend each other in a cycle: a -> b -> c -> a",
-            "_roles/a.toml",
-            1,
-            1,
-            "remove one `extends` so the chain ends",
+            code="A082",
+            message="roles extend each other in a cycle: a -> b -> c -> a",
+            file="_roles/a.toml",
+            line=1,
+            column=1,
+            hint="remove one `extends` so the chain ends",
         )
     ]
 
@@ -123,12 +123,12 @@ def test_a082_role_extends_itself(tmp_path: Path) -> None:
 
 
 def test_a080_missing_role(tmp_path: Path) -> None:
-    assert resolve(tmp_path, {}, "nope") == (None, [], "substrate role `nope` not found")
+    assert resolve(tmp_path, {}, "nope") == (None, [], "nope")
 
 
 def test_a080_role_name_leaving_the_folder(tmp_path: Path) -> None:
     write_tree(tmp_path, {"x.toml": 'description = "outside"\n'})
-    assert resolve(tmp_path, {}, "../x") == (None, [], "substrate role `../x` not found")
+    assert resolve(tmp_path, {}, "../x") == (None, [], "../x")
 
 
 def test_a080_missing_parent(tmp_path: Path) -> None:
@@ -136,12 +136,12 @@ def test_a080_missing_parent(tmp_path: Path) -> None:
     assert (role, missing) == (None, None)
     assert diagnostics == [
         Diagnostic(
-            "A080",
-            "role `gone` (extended here) not found",
-            "_roles/child.toml",
-            1,
-            1,
-            "create _roles/gone.toml",
+            code="A080",
+            message="parent role `gone` not found",
+            file="_roles/child.toml",
+            line=1,
+            column=1,
+            hint="create _roles/gone.toml or fix the name",
         )
     ]
 
@@ -198,7 +198,7 @@ def test_role_file_problems_are_located(tmp_path: Path) -> None:
             "A004",
             "_roles/base.toml",
             4,
-            "`capabilities.required` should be an array of strings",
+            "`capabilities.required` should be an array of strings, not a string",
         ),
     ]
 
@@ -207,8 +207,8 @@ def test_role_type_problems(tmp_path: Path) -> None:
     text = "extends = 3\n[tools]\nallowed = [1]\n"
     _, diagnostics, _ = resolve(tmp_path, {"base": text}, "base")
     assert sorted((d.line, d.message) for d in diagnostics) == [
-        (1, "`extends` should be a role name"),
-        (3, "`tools.allowed` should be an array of strings"),
+        (1, "`extends` should be a role name, not an integer"),
+        (3, "`tools.allowed` should be an array of strings, not an array"),
     ]
 
 
@@ -232,7 +232,7 @@ def test_role_tables_of_the_wrong_type(tmp_path: Path, text: str) -> None:
 def test_a032_tool_not_allowed_is_a_warning(tmp_path: Path) -> None:
     role = role_of(tmp_path, {"base": BASE}, "base")
     text = manifest("a", "b", tools='tools = ["Read", "Bash", "Edit", "Write"]')
-    m = parse_manifest(parse_toml(text))[0]
+    m = parse_manifest(parse_toml(text)).manifest
     assert m is not None
     problems = check_role_tools(m.tools, role)
     assert [(p.path, p.code, p.message, p.severity) for p in problems] == [
@@ -244,7 +244,7 @@ def test_a032_tool_not_allowed_is_a_warning(tmp_path: Path) -> None:
 
 def test_a032_not_without_a_limit(tmp_path: Path) -> None:
     role = role_of(tmp_path, {"free": 'description = "x"\n'}, "free")
-    m = parse_manifest(parse_toml(manifest("a", "b", tools='tools = ["Bash"]')))[0]
+    m = parse_manifest(parse_toml(manifest("a", "b", tools='tools = ["Bash"]'))).manifest
     assert m is not None
     assert check_role_tools(m.tools, role) == []
 

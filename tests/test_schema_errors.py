@@ -6,12 +6,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from assembler.codes import Code
 from assembler.schema_errors import Wording, data_path, describe, dotted_path, translate
 
 WORDING = Wording(
-    unknown="X1",
-    missing="X2",
-    wrong_type="X3",
+    unknown=Code("X1", "unknown", "{issue}", "{suggestion}", "doc"),
+    missing=Code("X2", "missing", "{issue}", "{suggestion}", "doc"),
+    wrong_type=Code("X3", "wrong type", "{issue}", "{suggestion}", "doc"),
     unknown_hint="allowed here: {known}",
     missing_hint="add `{key} = ...`",
     type_hint="fix the type",

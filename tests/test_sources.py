@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from assembler.config import Config
+from assembler.disk import FileProblem
 from assembler.pipeline import plan_catalog
-from assembler.sources import Escape, Sources, Text, inside
+from assembler.sources import NAME_LIMIT, Escape, Sources, Text
 from tests.conftest import manifest, write_tree
 
 TODAY = datetime.date(2026, 3, 1)
@@ -19,15 +20,23 @@ TODAY = datetime.date(2026, 3, 1)
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[Path]]:
-    """Every `Path.read_text` call of the test, counted by resolved path."""
+    """Every file the test opens (`os.open` or `Path.read_text`), counted by what was really opened."""
+    import os
+
     counter: Counter[Path] = Counter()
-    original = Path.read_text
+    read_text, os_open = Path.read_text, os.open
 
     def counting(self: Path, *args: object, **kwargs: object) -> str:
         counter[self.resolve()] += 1
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+        return read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def opened(path: str, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        fd = os_open(path, flags, mode, dir_fd=dir_fd)
+        counter[Path(f"/proc/self/fd/{fd}").readlink()] += 1
+        return fd
 
     monkeypatch.setattr(Path, "read_text", counting)
+    monkeypatch.setattr(os, "open", opened)
     yield counter
 
 
@@ -47,54 +56,6 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path / "cat"
 
 
-# inside()
-
-
-@pytest.mark.parametrize(
-    "parts",
-    [
-        ("..", "secret.md"),
-        ("../secret.md",),
-        ("sub", "..", "..", "secret.md"),
-        ("/etc/passwd",),
-        ("\\windows",),
-        ("",),
-        ("c:secret.md",),
-    ],
-)
-def test_inside_rejects_escapes(tree: Path, parts: tuple[str, ...]) -> None:
-    with pytest.raises(Escape):
-        inside(tree / "_blocks", *parts)
-
-
-def test_inside_accepts_plain_names(tree: Path) -> None:
-    folder = tree / "_blocks"
-    assert inside(folder, "baseline.md") == folder / "baseline.md"
-    assert inside(folder, "sub", "inner.md") == folder / "sub" / "inner.md"
-    assert inside(folder, "missing.md") == folder / "missing.md"
-
-
-def test_inside_rejects_a_symlink_leading_out(tree: Path) -> None:
-    link = tree / "_blocks" / "leak.md"
-    link.symlink_to(tree.parent / "secret.md")
-    with pytest.raises(Escape):
-        inside(tree / "_blocks", "leak.md")
-
-
-def test_inside_rejects_a_symlinked_folder_leading_out(tree: Path) -> None:
-    (tree.parent / "outside").mkdir()
-    (tree.parent / "outside" / "text.md").write_text("SECRET\n", encoding="utf-8")
-    (tree / "_capabilities" / "evil").symlink_to(tree.parent / "outside")
-    with pytest.raises(Escape):
-        inside(tree / "_capabilities", "evil", "text.md")
-
-
-def test_inside_accepts_a_symlink_staying_inside(tree: Path) -> None:
-    link = tree / "_blocks" / "alias.md"
-    link.symlink_to(tree / "_blocks" / "baseline.md")
-    assert inside(tree / "_blocks", "alias.md") == link
-
-
 # Sources
 
 
@@ -102,14 +63,14 @@ def test_inside_accepts_a_symlink_staying_inside(tree: Path) -> None:
     "name", ["../secret", "../../etc/passwd", "/etc/passwd", "sub/inner", "Baseline", ""]
 )
 def test_block_names_that_leave_the_folder_read_nothing(tree: Path, reads: Counter[Path], name: str) -> None:
-    sources = Sources(tree, Config())
+    sources = Sources.of(tree, Config())
     with pytest.raises(Escape):
         sources.block(name)
     assert reads == Counter()
 
 
 def test_role_and_capability_names_that_leave_read_nothing(tree: Path, reads: Counter[Path]) -> None:
-    sources = Sources(tree, Config())
+    sources = Sources.of(tree, Config())
     calls: list[Callable[[], object]] = [
         lambda: sources.role("../secret"),
         lambda: sources.role("/etc/passwd"),
@@ -124,13 +85,49 @@ def test_role_and_capability_names_that_leave_read_nothing(tree: Path, reads: Co
 
 def test_block_symlink_leading_out_is_not_read(tree: Path, reads: Counter[Path]) -> None:
     (tree / "_blocks" / "leak.md").symlink_to(tree.parent / "secret.md")
-    with pytest.raises(Escape):
-        Sources(tree, Config()).block("leak")
+    with pytest.raises(FileProblem) as raised:
+        Sources.of(tree, Config()).block("leak")
+    assert raised.value.diagnostic.code == "A013"
     assert reads[(tree.parent / "secret.md").resolve()] == 0
 
 
+def test_a_symlinked_capability_folder_leading_out_is_not_read(tree: Path, reads: Counter[Path]) -> None:
+    (tree.parent / "outside").mkdir()
+    (tree.parent / "outside" / "text.md").write_text("SECRET\n", encoding="utf-8")
+    (tree / "_capabilities" / "evil").symlink_to(tree.parent / "outside")
+    with pytest.raises(FileProblem) as raised:
+        Sources.of(tree, Config()).capability("evil", "text")
+    assert raised.value.diagnostic.code == "A013"
+    assert reads[(tree.parent / "outside" / "text.md").resolve()] == 0
+
+
+def test_a_symlink_staying_inside_is_followed(tree: Path) -> None:
+    (tree / "_blocks" / "alias.md").symlink_to(tree / "_blocks" / "baseline.md")
+    assert Sources.of(tree, Config()).block("alias") == Text("_blocks/alias.md", "# BASELINE\n")
+
+
+def test_a_byte_order_mark_is_not_part_of_the_text(tree: Path) -> None:
+    (tree / "_blocks" / "bom.md").write_bytes(b"\xef\xbb\xbf# WITH BOM\n")
+    assert Sources.of(tree, Config()).block("bom") == Text("_blocks/bom.md", "# WITH BOM\n")
+
+
+def test_a_name_too_long_for_a_file_reads_nothing(tree: Path, reads: Counter[Path]) -> None:
+    with pytest.raises(Escape):
+        Sources.of(tree, Config()).block("a" * (NAME_LIMIT + 1))
+    assert reads == Counter()
+
+
+def test_a_folder_linked_from_outside_the_root_cannot_be_used(tree: Path) -> None:
+    (tree.parent / "outside").mkdir()
+    (tree / "_roles").rename(tree / "_roles-old")
+    (tree / "_roles").symlink_to(tree.parent / "outside")
+    with pytest.raises(FileProblem) as raised:
+        Sources.of(tree, Config())
+    assert raised.value.diagnostic.code == "A013"
+
+
 def test_texts_and_their_relative_paths(tree: Path) -> None:
-    sources = Sources(tree, Config())
+    sources = Sources.of(tree, Config())
     assert sources.block("baseline") == Text("_blocks/baseline.md", "# BASELINE\n")
     assert sources.role("base") == Text("_roles/base.toml", 'description = "x"\n')
     assert sources.capability("fs", "read") == Text("_capabilities/fs/read/text.md", "READ\n")
@@ -141,11 +138,11 @@ def test_texts_and_their_relative_paths(tree: Path) -> None:
 def test_configured_folders(tmp_path: Path) -> None:
     write_tree(tmp_path, {"parts/b.md": "B\n"})
     config = Config(blocks_dir="parts")
-    assert Sources(tmp_path, config).block("b") == Text("parts/b.md", "B\n")
+    assert Sources.of(tmp_path, config).block("b") == Text("parts/b.md", "B\n")
 
 
 def test_each_text_read_once(tree: Path, reads: Counter[Path]) -> None:
-    sources = Sources(tree, Config())
+    sources = Sources.of(tree, Config())
     first = sources.block("baseline")
     (tree / "_blocks" / "baseline.md").unlink()
     assert sources.block("baseline") == first
@@ -155,15 +152,24 @@ def test_each_text_read_once(tree: Path, reads: Counter[Path]) -> None:
     assert reads[(tree / "_blocks").resolve() / "baseline.md"] == 1
 
 
-def test_undecodable_text_is_missing(tree: Path) -> None:
+def test_undecodable_text_is_a005(tree: Path) -> None:
     (tree / "_blocks" / "binary.md").write_bytes(b"\xff\xfe\x00bad")
-    assert Sources(tree, Config()).block("binary") is None
+    sources = Sources.of(tree, Config())
+    for _ in range(2):  # the problem is remembered like a text
+        with pytest.raises(FileProblem) as raised:
+            sources.block("binary")
+        d = raised.value.diagnostic
+        assert (d.code, d.file, d.message) == (
+            "A005",
+            "_blocks/binary.md",
+            "_blocks/binary.md cannot be read: byte 0 is not UTF-8",
+        )
 
 
 def test_block_names(tree: Path) -> None:
     (tree / "_blocks" / "notes.txt").write_text("x", encoding="utf-8")
-    assert Sources(tree, Config()).block_names() == frozenset({"baseline"})
-    assert Sources(tree, Config(blocks_dir="nope")).block_names() == frozenset()
+    assert Sources.of(tree, Config()).block_names() == frozenset({"baseline"})
+    assert Sources.of(tree, Config(blocks_dir="nope")).block_names() == frozenset()
 
 
 def test_blocks_read_once_per_plan(catalog: Callable[..., Path], reads: Counter[Path]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from assembler.disk import FileProblem, folder
 from assembler.templating import BUILT_IN, get_env, template_source
 
 
@@ -37,10 +38,28 @@ def test_a_missing_key_is_an_error_not_blank() -> None:
 
 def test_user_folder_overrides_a_built_in_template_by_name(tmp_path: Path) -> None:
     (tmp_path / "claude_agent.md.j2").write_text("mine: {{ name }}\n")
-    env = get_env(tmp_path)
+    mine = folder(str(tmp_path), ".")
+    env = get_env(mine)
     assert env.get_template("claude_agent.md.j2").render(name="x") == "mine: x\n"
-    assert template_source("claude_agent.md.j2", tmp_path) == "mine: {{ name }}\n"
+    assert template_source("claude_agent.md.j2", mine) == "mine: {{ name }}\n"
     assert template_source("claude_agent.md.j2") == (BUILT_IN / "claude_agent.md.j2").read_text()
+    assert env.get_template("modal_runner.md.j2") is not None  # the others stay built in
+
+
+def test_an_unknown_template_is_not_found(tmp_path: Path) -> None:
+    with pytest.raises(jinja2.TemplateNotFound):
+        template_source("nothing.j2", folder(str(tmp_path), "."))
+    with pytest.raises(jinja2.TemplateNotFound):
+        get_env(None).get_template("../escape.j2")
+
+
+def test_a_fifo_in_the_template_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "claude_agent.md.j2")
+    with pytest.raises(FileProblem) as raised:
+        template_source("claude_agent.md.j2", folder(str(tmp_path), "."))
+    assert raised.value.diagnostic.code == "F003"
 
 
 def test_a_key_wins_over_a_dict_method_of_the_same_name() -> None:

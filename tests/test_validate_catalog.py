@@ -6,7 +6,7 @@ from assembler.diagnostics import Problem
 from assembler.manifest import parse_manifest
 from assembler.tomlparse import parse_toml
 from assembler.validate_catalog import Facts, check_catalog, facts_of
-from tests.conftest import manifest
+from tests.conftest import manifest, valid_or_problems
 
 BLOCKS = frozenset({"baseline", "evidence-grading", "memory-protocol"})
 CYCLE_HINT = "an agent cannot descend from itself: remove one parent link"
@@ -16,7 +16,7 @@ def agent(name: str, target: str, *parents: str, extra: str = "") -> Facts:
     links = ", ".join(f'"[[{p}]]"' for p in parents or ("baseline",))
     text = manifest(name, target, parents=f"parents = [{links}]") + extra
     data = parse_toml(text)
-    m, problems = parse_manifest(data)
+    m, problems = valid_or_problems(parse_manifest(data))
     assert problems == []
     assert m is not None
     return facts_of(data)
@@ -90,7 +90,7 @@ def test_a063_link_to_a_block_that_does_not_exist() -> None:
 def test_malformed_links_are_left_to_the_field_checks() -> None:
     text = manifest("a", "b", parents='parents = ["not a link"]')
     data = parse_toml(text)
-    assert parse_manifest(data)[0] is not None
+    assert parse_manifest(data).manifest is not None
     assert check_catalog({"a": facts_of(data), "b": agent("b", "a")}, BLOCKS) == []
 
 

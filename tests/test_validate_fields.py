@@ -21,7 +21,7 @@ from assembler.validate_fields import (
     check_tools_and_model,
 )
 from assembler.validate_text import check_text
-from tests.conftest import manifest
+from tests.conftest import manifest, valid_or_problems
 
 TODAY = datetime.date(2026, 3, 1)
 CONFIG = Config()
@@ -32,7 +32,7 @@ LINK_HINT = 'write links as "[[agent-or-block-name]]"'
 
 
 def model(text: str) -> Manifest:
-    m, problems = parse_manifest(parse_toml(text))
+    m, problems = valid_or_problems(parse_manifest(parse_toml(text)))
     assert problems == []
     assert m is not None
     return m
@@ -64,7 +64,7 @@ def test_a010_name_not_a_slug() -> None:
     assert summary(problems) == [
         (("name",), "A010", "name `Code_Reviewer` is not a lowercase slug"),
     ]
-    assert problems[0].hint == ("use lowercase letters, digits and single hyphens, like `code-reviewer`")
+    assert problems[0].hint == ("use lowercase letters, digits and single hyphens, such as `code-reviewer`")
 
 
 @pytest.mark.parametrize("name", ["a--b", "-a", "a-", "a b", "é"])
@@ -271,7 +271,7 @@ def test_a031_not_model_ids(name: str) -> None:
 
 def test_a040_no_handoff() -> None:
     problems = check_handoffs(model(base().replace(HANDOFF, "")), CONFIG)
-    assert summary(problems) == [(("name",), "A040", "agent `reviewer` declares no handoff")]
+    assert summary(problems) == [((), "A040", "agent `reviewer` declares no handoff")]
     assert problems[0].hint == ("add a [[handoff]] table with target and trigger at the end of the manifest")
 
 

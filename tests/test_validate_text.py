@@ -10,12 +10,12 @@ import pytest
 from assembler.manifest import Handoff, Lineage, Manifest, References, parse_manifest
 from assembler.tomlparse import parse_toml
 from assembler.validate_text import _single_line_fields, _single_line_values, check_text
-from tests.conftest import manifest
+from tests.conftest import manifest, valid_or_problems
 
 
 def rich() -> Manifest:
     """A manifest with every optional one-line field filled in."""
-    m, problems = parse_manifest(parse_toml(manifest("reviewer", "fixer")))
+    m, problems = valid_or_problems(parse_manifest(parse_toml(manifest("reviewer", "fixer"))))
     assert m is not None and problems == []
     return dataclasses.replace(
         m,

@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from assembler import write
 from assembler.check import compare
 from assembler.pipeline import plan_catalog
-from assembler.write import apply_plan, atomic_write
+from assembler.write import apply_plan
 
 
 def _build(root: Path, **options: bool) -> write.WriteResult:
@@ -71,37 +68,6 @@ def test_prune_deletes_only_stamped_orphans(catalog: Callable[..., Path]) -> Non
     assert (root / "_generated/notes.md").read_text() == "# unstamped, a person's file\n"
 
 
-def test_failure_mid_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "out.md"
-    target.write_text("old\n")
-
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
-        atomic_write(target, "new\n" * 1000)
-    assert target.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
-
-
-def test_interrupt_while_writing_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "out.md"
-    target.write_text("old\n")
-    real_write = os.write
-
-    def half_then_interrupt(fd: int, data: bytes | memoryview) -> int:
-        """Writes half of the text, then the user presses Ctrl-C."""
-        real_write(fd, data[: len(data) // 2])
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "write", half_then_interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        atomic_write(target, "new\n" * 100)
-    assert target.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
-
-
 def test_concurrent_builds_in_threads_end_with_correct_files(catalog: Callable[..., Path]) -> None:
     root = catalog()
     errors: list[BaseException] = []
@@ -145,24 +111,3 @@ def test_prune_keeps_an_orphan_edited_by_hand_unless_forced(catalog: Callable[..
     forced = _build(root, prune=True, force=True)
     assert forced.pruned == ["_generated/ghost.md"]
     assert not orphan.exists()
-
-
-def test_written_files_have_the_usual_permissions(tmp_path: Path) -> None:
-    umask = os.umask(0o022)
-    try:
-        atomic_write(tmp_path / "a" / "out.md", "text\n")
-    finally:
-        os.umask(umask)
-    assert (tmp_path / "a" / "out.md").stat().st_mode & 0o777 == 0o644
-    assert (tmp_path / "a" / "out.md").read_bytes() == b"text\n"
-
-
-def test_a_temporary_name_already_taken_is_drawn_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    draws = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
-    monkeypatch.setattr(os, "urandom", lambda n: next(draws))
-    (tmp_path / ".out.md.000000000000.tmp").write_text("someone else's\n")
-    atomic_write(tmp_path / "out.md", "mine\n")
-    assert (tmp_path / "out.md").read_text() == "mine\n"
-    assert (tmp_path / ".out.md.000000000000.tmp").read_text() == "someone else's\n"

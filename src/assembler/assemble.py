@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assembler.codes import content, general
 from assembler.diagnostics import Diagnostic, Problem
+from assembler.disk import FileProblem
 from assembler.manifest import Manifest
 from assembler.markdown import unclosed_fence
 from assembler.roles import Role
@@ -39,37 +41,19 @@ def resolve_blocks(
         try:
             text = sources.block(name)
         except Escape:
-            problems.append(
-                Problem(
-                    ("blocks", i),
-                    "A013",
-                    f"block name `{name}` leads outside {sources.config.blocks_dir}/",
-                    "name a block by its file stem, without folders",
-                )
-            )
+            problems.append(name_problem(("blocks", i), "block", name, sources.config.blocks_dir))
+            continue
+        except FileProblem as problem:
+            inner.append(problem.diagnostic)
             continue
         if text is None:
             problems.append(
-                Problem(
-                    ("blocks", i),
-                    "A020",
-                    f"block `{name}` not found",
-                    f"create {sources.config.blocks_dir}/{name}.md or fix the name",
-                )
+                content.BLOCK_NOT_FOUND.at(("blocks", i), name=name, folder=sources.config.blocks_dir)
             )
             continue
         line = unclosed_fence(text.text)
         if line is not None:
-            inner.append(
-                Diagnostic(
-                    "A023",
-                    "code fence is never closed: it swallows every section after it",
-                    text.rel,
-                    line,
-                    1,
-                    "close the fence with a line of the same backticks",
-                )
-            )
+            inner.append(content.UNCLOSED_FENCE.located(text.rel, line, 1, opened=line, what="the block"))
         found.append((name, text))
     return found, problems, inner
 
@@ -78,11 +62,23 @@ def check_role_prose(m: Manifest) -> list[Problem]:
     line = unclosed_fence(m.role)
     if line is None:
         return []
-    return [
-        Problem(
-            ("role",),
-            "A023",
-            f"code fence opened on line {line} of `role` is never closed",
-            "close the fence with a line of the same backticks",
+    return [content.UNCLOSED_FENCE.at(("role",), opened=line, what="`role`")]
+
+
+def name_problem(
+    path: tuple[str | int, ...], what: str, name: str, folder: str, label: str | None = None
+) -> Problem:
+    """A013 for a name that is no slug (it could leave its folder), A017 for one too long for a file."""
+    from assembler.sources import NAME_LIMIT, SLUG
+
+    if SLUG.fullmatch(name):
+        return general.NAME_TOO_LONG.at(
+            path, what=what, name=name[:40] + "...", length=len(name), limit=NAME_LIMIT
         )
-    ]
+    return general.ESCAPES.at(
+        path,
+        what=label or f"{what} name",
+        name=name,
+        folder=f"{folder}/",
+        suggestion=f"use the file stem of a {what} in {folder}/: a lowercase slug, without folders",
+    )

@@ -1,13 +1,14 @@
-"""Compare a plan with the generated folder: every difference, by kind, with a diff on request. Reads only."""
+"""Compare a plan with the output folders: every difference, by kind, with a diff on request. Reads only."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
 
+from assembler.codes import Code, drift
 from assembler.diagnostics import Diagnostic
 from assembler.pipeline import Plan
-from assembler.stamp import read_stamp
+from assembler.stamp import stamp_of
 
 
 class Drift(StrEnum):
@@ -15,13 +16,15 @@ class Drift(StrEnum):
     MISSING = "missing"
     ORPHANED = "orphaned"
     HAND_EDITED = "hand-edited"
+    FOREIGN = "foreign"  # a file without our stamp stands at an output path
 
 
-EXPLAIN = {
-    Drift.STALE: "its sources changed since it was generated",
-    Drift.MISSING: "it was never generated",
-    Drift.ORPHANED: "its manifest is gone",
-    Drift.HAND_EDITED: "it was edited after it was generated",
+CODES: dict[Drift, Code] = {
+    Drift.STALE: drift.STALE,
+    Drift.MISSING: drift.MISSING,
+    Drift.ORPHANED: drift.ORPHANED,
+    Drift.HAND_EDITED: drift.HAND_EDITED,
+    Drift.FOREIGN: drift.FOREIGN,
 }
 
 
@@ -31,6 +34,7 @@ class Difference:
     kind: Drift
     current: str | None  # on disk
     expected: str | None  # what the build would write
+    agent: str = ""
     line: int = 1  # first line that differs
 
     def diff(self) -> str:
@@ -51,41 +55,45 @@ def _first_difference(a: str, b: str) -> int:
     return min(len(a.splitlines()), len(b.splitlines())) + 1
 
 
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 def compare(plan: Plan) -> list[Difference]:
+    """The differences of the agents asked for (all when the plan names none), and orphans."""
     found: list[Difference] = []
     for output in plan.outputs:
+        if plan.names and output.agent not in plan.names:
+            continue
         current = plan.existing.get(output.rel)
-        if output.text is None or current == output.text:
+        if output.text is None or current == output.text.encode("utf-8"):
             continue
         if current is None:
-            found.append(Difference(output.rel, Drift.MISSING, None, output.text))
+            found.append(Difference(output.rel, Drift.MISSING, None, output.text, output.agent))
             continue
-        stamp = read_stamp(current)
-        kind = Drift.STALE if stamp is not None and stamp[1] else Drift.HAND_EDITED
-        found.append(
-            Difference(output.rel, kind, current, output.text, _first_difference(current, output.text))
-        )
-    for rel in plan.orphans():
-        found.append(Difference(rel, Drift.ORPHANED, plan.existing[rel], None))
+        stamp = stamp_of(output.rel, current)
+        kind = Drift.FOREIGN if stamp is None else Drift.STALE if stamp[1] else Drift.HAND_EDITED
+        text = _text(current)
+        first = _first_difference(text, output.text)
+        found.append(Difference(output.rel, kind, text, output.text, output.agent, first))
+    if not plan.names:
+        found += [Difference(rel, Drift.ORPHANED, _text(plan.existing[rel]), None) for rel in plan.orphans()]
     return sorted(found, key=lambda d: d.rel)
 
 
-_CODES = {
-    Drift.STALE: "D001",
-    Drift.MISSING: "D002",
-    Drift.ORPHANED: "D003",
-    Drift.HAND_EDITED: "D004",
-}
-_HINTS = {
-    Drift.STALE: "run `make build` (or `assembler build`) and commit the result",
-    Drift.MISSING: "run `make build` (or `assembler build`) and commit the result",
-    Drift.ORPHANED: "run `assembler build --prune` to delete it, or restore its manifest",
-    Drift.HAND_EDITED: "move the edit into the manifest or a block, then run `assembler build --force`",
-}
-
-
-def as_diagnostics(differences: list[Difference]) -> list[Diagnostic]:
+def as_diagnostics(differences: list[Difference], *, with_diff: bool = False) -> list[Diagnostic]:
     return [
-        Diagnostic(_CODES[d.kind], f"{d.kind.value}: {EXPLAIN[d.kind]}", d.rel, d.line, 1, _HINTS[d.kind])
+        CODES[d.kind].located(d.rel, d.line, 1, agent=d.agent, detail=d.diff() if with_diff else None)
         for d in differences
     ]
+
+
+def fix_command(differences: list[Difference]) -> str:
+    """The one command that brings the output folders in line with what `check` found."""
+    kinds = {d.kind for d in differences}
+    flags = ""
+    if kinds & {Drift.HAND_EDITED, Drift.FOREIGN}:
+        flags += " --force"
+    if Drift.ORPHANED in kinds:
+        flags += " --prune"
+    return f"assembler build{flags}"

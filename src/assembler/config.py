@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from assembler import vocab
+from assembler.codes import general
+from assembler.codes.config import BAD_CONFIG
 from assembler.diagnostics import Diagnostic, Problem, did_you_mean
 from assembler.tomlparse import TomlError, parse_toml
 
@@ -49,11 +51,8 @@ def _str_list(data: Mapping[str, Any], key: str, problems: list[Problem]) -> tup
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         problems.append(
-            Problem(
-                (key,),
-                "A090",
-                f"`{key}` must be a list of non-empty strings",
-                f'write it as {key} = ["...", "..."]',
+            BAD_CONFIG.at(
+                (key,), key=key, expected="a list of non-empty strings", example=f'{key} = ["...", "..."]'
             )
         )
         return None
@@ -67,18 +66,22 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
     for key in data:
         if key not in _KEYS:
             hint = did_you_mean(key, _KEYS) or f"known keys: {', '.join(_KEYS)}"
-            problems.append(Problem((key,), "A002", f"unknown configuration key `{key}`", hint))
+            problems.append(
+                general.UNKNOWN_KEY.at((key,), what="configuration key", key=key, suggestion=hint)
+            )
     for key in (*_FOLDERS, "templates_dir"):
         value = data.get(key)
         if value is None:
             continue
-        if not isinstance(value, str) or not value or Path(value).is_absolute() or ".." in Path(value).parts:
+        if key == "generated_dir" and isinstance(value, str) and value.strip():
+            kwargs[key] = value  # outputs may go outside the root, where the configuration says so
+        elif not isinstance(value, str) or not value.strip() or not _inside_root(value):
             problems.append(
-                Problem(
+                BAD_CONFIG.at(
                     (key,),
-                    "A090",
-                    f"`{key}` must be a relative folder inside the root",
-                    'write a path such as "_manifests", without ".." or a leading "/"',
+                    key=key,
+                    expected="a relative folder inside the root",
+                    example='write a path such as "_manifests", without ".." or a leading "/"',
                 )
             )
         else:
@@ -92,39 +95,53 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
     kwargs["models"] = frozenset((*vocab.MODELS, *(lists["extra_models"] or ())))
     kwargs["taxonomy"] = _taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
     kwargs["path_aliases"] = _aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
-    located = [Problem((*prefix, *p.path), p.code, p.message, p.hint) for p in problems]
+    located = [replace(p, path=(*prefix, *p.path)) for p in problems]
     return Config(**kwargs), located
+
+
+def _inside_root(value: str) -> bool:
+    path = Path(value)
+    return not path.is_absolute() and ".." not in path.parts and not value.startswith("~")
+
+
+def _misplaced(key: str, table: str) -> Problem:
+    """A top-level key written after a table header, where TOML puts it inside that table."""
+    return general.UNKNOWN_KEY.at(
+        (table, key),
+        what=f"key in [{table}]",
+        key=key,
+        suggestion=f"`{key}` is a top-level key, but TOML puts every key written after the [{table}] header "
+        f"into that table: move it above the first [table] header",
+    )
 
 
 def _taxonomy(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, frozenset[str]]:
     merged = {k: set(v) for k, v in vocab.TAXONOMY.items()}
     if not isinstance(value, dict):
         problems.append(
-            Problem(
+            BAD_CONFIG.at(
                 path,
-                "A090",
-                "`taxonomy` must be a table of facet = [values]",
-                '[taxonomy]\ndomain = ["billing"]',
+                key="taxonomy",
+                expected="a table of facet = [values]",
+                example='[taxonomy] domain = ["billing"]',
             )
         )
         value = {}
     for facet, extra in value.items():
-        if facet not in merged:
+        if facet in _KEYS:
+            problems.append(_misplaced(facet, "taxonomy"))
+        elif facet not in merged:
+            hint = did_you_mean(facet, vocab.TAXONOMY) or f"facets: {', '.join(vocab.TAXONOMY)}"
             problems.append(
-                Problem(
-                    (*path, facet),
-                    "A002",
-                    f"unknown taxonomy facet `{facet}`",
-                    f"facets: {', '.join(vocab.TAXONOMY)}",
-                )
+                general.UNKNOWN_KEY.at((*path, facet), what="taxonomy facet", key=facet, suggestion=hint)
             )
         elif not isinstance(extra, list) or not all(isinstance(v, str) and v for v in extra):
             problems.append(
-                Problem(
+                BAD_CONFIG.at(
                     (*path, facet),
-                    "A090",
-                    f"`taxonomy.{facet}` must be a list of strings",
-                    f'{facet} = ["value"]',
+                    key=f"taxonomy.{facet}",
+                    expected="a list of strings",
+                    example=f'{facet} = ["value"]',
                 )
             )
         else:
@@ -133,42 +150,85 @@ def _taxonomy(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dic
 
 
 def _aliases(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+    if not isinstance(value, dict):
         problems.append(
-            Problem(
+            BAD_CONFIG.at(
                 path,
-                "A090",
-                '`path_aliases` must be a table of NAME = "location"',
-                '[path_aliases]\nuser-rules = "~/.claude/rules"',
+                key="path_aliases",
+                expected='a table of NAME = "location"',
+                example='[path_aliases] user-rules = "~/.claude/rules"',
             )
         )
         return {}
-    return dict(value)
+    aliases: dict[str, str] = {}
+    for name, location in value.items():
+        if name in _KEYS:
+            problems.append(_misplaced(name, "path_aliases"))
+        elif not isinstance(location, str):
+            problems.append(
+                BAD_CONFIG.at(
+                    (*path, name),
+                    key=f"path_aliases.{name}",
+                    expected="a string naming a location",
+                    example=f'{name} = "~/.claude/rules"',
+                )
+            )
+        else:
+            aliases[name] = location
+    return aliases
 
 
 def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
-    """Read the configuration of the catalog at `root` (defaults when there is none)."""
+    """Read the configuration of the catalog at `root` (defaults when there is none). Never raises: a file
+    that cannot be read or parsed is a diagnostic, and the defaults stand in."""
+    from assembler.disk import FileProblem, folder
     from assembler.located import locate_problems
 
-    own = root / CONFIG_FILE
-    prefix: tuple[str, ...]
-    if own.is_file():
-        source, prefix = CONFIG_FILE, ()
-    elif (root / "pyproject.toml").is_file():
-        source, prefix = "pyproject.toml", ("tool", "assembler")
-    else:
+    try:
+        top = folder(str(root.resolve()), ".")
+        source: str = CONFIG_FILE
+        prefix: tuple[str, ...] = ()
+        raw = top.read(CONFIG_FILE)
+        if raw is None:
+            source, prefix = "pyproject.toml", ("tool", "assembler")
+            raw = top.read(source)
+    except FileProblem as problem:
+        return Config(), [problem.diagnostic]
+    if raw is None:
         return Config(), []
-    text = (root / source).read_text(encoding="utf-8")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        return Config(), [
+            general.UNREADABLE.located(
+                source,
+                where=source,
+                reason=f"byte {err.start} is not UTF-8",
+                suggestion="save the file as UTF-8 text",
+            )
+        ]
     try:
         data = parse_toml(text)
     except TomlError as err:
         return Config(), [err.diagnostic(source)]
     section: Any = data
+    part: str
     for part in prefix:
         section = section.get(part, {}) if isinstance(section, dict) else {}
+    if prefix and not isinstance(section, dict):
+        section = {}
     if prefix and not section:
         return Config(), []
     config, problems = parse_config(section, prefix)
+    if config.templates_dir is not None and not (root / config.templates_dir).is_dir():
+        problems.append(
+            BAD_CONFIG.at(
+                (*prefix, "templates_dir"),
+                key="templates_dir",
+                expected=f"an existing folder ({config.templates_dir}/ does not exist)",
+                example="create the folder, or remove templates_dir to use the built-in templates",
+            )
+        )
     config = replace(config, source=source, fingerprint_text=canonical(section))
     return config, locate_problems(problems, source, text)
 

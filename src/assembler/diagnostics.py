@@ -18,61 +18,12 @@ KeyPath = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
-# Every code the tool can emit, with a one-line summary. The README lists this table; a test keeps them equal.
-CODES: dict[str, str] = {
-    "A001": "TOML syntax error",
-    "A002": "unknown key",
-    "A003": "missing required key",
-    "A004": "value has the wrong type",
-    "A005": "file cannot be read",
-    "A010": "name is not a lowercase slug",
-    "A011": "name differs from the file name",
-    "A012": "name used by two manifests",
-    "A013": "path leads outside its folder",
-    "A014": "text field holds a newline or control character",
-    "A015": "unsubstituted {{PLACEHOLDER}} token",
-    "A016": "empty value",
-    "A020": "block not found",
-    "A021": "block listed twice",
-    "A022": "obligatory block missing",
-    "A023": "unclosed code fence in Markdown",
-    "A030": "unknown tool name",
-    "A031": "unknown model",
-    "A032": "tool not allowed by the substrate role",
-    "A040": "no handoff declared",
-    "A041": "handoff target is not an agent of the catalog",
-    "A042": "handoff to the agent itself",
-    "A043": "handoff target listed twice",
-    "A044": "unknown artifact name",
-    "A050": "taxonomy value outside its vocabulary",
-    "A060": "lineage creator is not a slug",
-    "A061": "lineage date is not a real ISO date",
-    "A062": "lineage date lies in the future",
-    "A063": "lineage link is not a [[slug]] link to an agent or block",
-    "A064": "cycle through lineage parents",
-    "A065": "deprecated agent names no successor",
-    "A070": "path alias not declared in configuration",
-    "A080": "substrate role not found",
-    "A081": "capability text not found",
-    "A082": "cycle through role extends",
-    "A090": "invalid configuration",
-    "A091": "template error",
-    "A100": "invalid tool module data",
-    "A101": "unknown tool module kind",
-    "A102": "tool module name is not a Python identifier",
-    "A103": "tool module figures are inconsistent",
-    "D001": "generated file is stale: its sources changed",
-    "D002": "generated file is missing",
-    "D003": "generated file is orphaned: its manifest is gone",
-    "D004": "generated file was edited by hand",
-}
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
-    """One located problem of the input."""
+    """One located problem. Built through the code registry (`assembler.codes`), by keyword."""
 
     code: str
     message: str
@@ -81,12 +32,13 @@ class Diagnostic:
     column: int | None = None
     hint: str | None = None
     severity: Severity = Severity.ERROR
+    detail: str | None = None  # a longer text that goes with it, such as the diff of a drifted file
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """A problem found in data, located by its key path until a loader maps that path to a line."""
 
@@ -109,8 +61,16 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
-def format_text(diagnostics: Iterable[Diagnostic]) -> str:
-    """`file:line:col: code: message`, then the hint indented on its own line."""
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}  # red, yellow, cyan
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def format_text(diagnostics: Iterable[Diagnostic], *, color: bool = False) -> str:
+    """`file:line:col: code: message`, then the hint indented on its own line (`color`: ANSI colours for
+    a terminal)."""
     lines: list[str] = []
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
         where = d.file
@@ -118,29 +78,35 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
             where += f":{d.line}"
             if d.column is not None:
                 where += f":{d.column}"
-        prefix = "" if d.severity is Severity.ERROR else "warning: "
-        lines.append(f"{where}: {d.code}: {prefix}{d.message}")
+        prefix = "" if d.severity is Severity.ERROR else f"{d.severity.value}: "
+        code = _paint(d.code, _COLORS[d.severity], color)
+        lines.append(f"{_paint(where, '1', color)}: {code}: {prefix}{d.message}")
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
+            lines.append(f"    {_paint('hint:', '2', color)} {d.hint}")
     return "\n".join(lines)
 
 
-def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+def as_dict(d: Diagnostic) -> dict[str, object]:
+    item: dict[str, object] = {
+        "severity": d.severity.value,
+        "code": d.code,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "message": d.message,
+        "hint": d.hint,
+    }
+    if d.detail is not None:
+        item["diff"] = d.detail
+    return item
+
+
+def to_json(diagnostics: Iterable[Diagnostic], **extra: object) -> str:
+    """One JSON document: `{"diagnostics": [...]}` and any `extra` members (what a build wrote...)."""
     import json
 
-    items = [
-        {
-            "severity": d.severity.value,
-            "code": d.code,
-            "file": d.file,
-            "line": d.line,
-            "column": d.column,
-            "message": d.message,
-            "hint": d.hint,
-        }
-        for d in sorted(diagnostics, key=Diagnostic.sort_key)
-    ]
-    return json.dumps({"diagnostics": items}, indent=2, ensure_ascii=False)
+    items = [as_dict(d) for d in sorted(diagnostics, key=Diagnostic.sort_key)]
+    return json.dumps({"diagnostics": items, **extra}, indent=2, ensure_ascii=False)
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -174,6 +140,6 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
     lines = []
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
         message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-        level = "error" if d.severity is Severity.ERROR else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[d.severity]
         lines.append(github_annotation(level, d.file, message, line=d.line, col=d.column, title=d.code))
     return "\n".join(lines)

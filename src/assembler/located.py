@@ -18,5 +18,15 @@ def locate_problems(problems: Iterable[Problem], file: str, text: str) -> list[D
     for p in problems:
         where = locate(positions, p.path)
         line, column = where if where else (1, 1)
-        out.append(Diagnostic(p.code, p.message, file, line, column, p.hint, p.severity))
+        out.append(
+            Diagnostic(
+                code=p.code,
+                message=p.message,
+                file=file,
+                line=line,
+                column=column,
+                hint=p.hint,
+                severity=p.severity,
+            )
+        )
     return out

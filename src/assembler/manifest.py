@@ -10,14 +10,18 @@ manifest needs validating: a run whose outputs are all current never loads it.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
+import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from assembler.codes import general
 from assembler.diagnostics import KeyPath, Problem
-from assembler.schema_errors import Wording, translate
+from assembler.schema_errors import Wording, data_path, first_per_place, translate_all
 
 if TYPE_CHECKING:
     from pydantic_core import CoreSchema
@@ -127,37 +131,136 @@ def _fields_at(path: KeyPath) -> list[str]:
 
 
 _WORDING = Wording(
-    unknown="A002",
-    missing="A003",
-    wrong_type="A004",
+    unknown=general.UNKNOWN_KEY,
+    missing=general.MISSING_KEY,
+    wrong_type=general.WRONG_TYPE,
     unknown_hint="remove it, or check the manifest format in README",
     missing_hint="add `{key} = ...`",
     type_hint="see the manifest format in README for the type of each key",
 )
 
 
-def _problem(data: Mapping[str, Any], error: Mapping[str, Any]) -> Problem:
-    problem = translate(data, error, _WORDING, _fields_at)
+def _scoped(problem: Problem) -> Problem:
+    """An unknown key in a handoff table that is a top-level key: say how TOML put it there."""
     key = problem.path[-1] if problem.path else None
-    if problem.code == "A002" and problem.path[0] == "handoff" and key in _fields_at(()):
+    if problem.code == general.UNKNOWN_KEY.id and problem.path[0] == "handoff" and key in _fields_at(()):
         hint = (
             f"`{key}` is a top-level key, but in TOML every key after a [[handoff]] header belongs "
             "to that handoff table: move it above the first [[handoff]]"
         )
-        return Problem(problem.path, problem.code, problem.message, hint)
+        return replace(problem, hint=hint)
     return problem
 
 
-def parse_manifest(data: Mapping[str, Any]) -> tuple[Manifest | None, list[Problem]]:
-    """Validate parsed TOML against the model: the manifest, or the problems (never both)."""
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The outcome of validating a manifest's data against the model.
+
+    `manifest` is built even when there are problems: from the data with each faulty value replaced by a
+    blank of its type, so that every other check can still run in the same round. Problems those checks
+    find under a `damaged` key path only echo the repair and are not reported."""
+
+    manifest: Manifest | None
+    problems: list[Problem]
+    damaged: frozenset[KeyPath] = frozenset()
+
+    def reportable(self, found: list[Problem]) -> list[Problem]:
+        """`found` without the problems that lie under a repaired key path."""
+        if not self.damaged:
+            return found
+        return [p for p in found if not any(p.path[: len(d)] == d for d in self.damaged)]
+
+
+def parse_manifest(data: Mapping[str, Any]) -> Parsed:
+    """Validate parsed TOML against the model: every problem at once, and a manifest to check further."""
     from pydantic_core import ValidationError
 
-    try:
-        manifest: Manifest = _validator()(data)
-        return manifest, []
-    except ValidationError as err:
-        problems: dict[tuple[KeyPath, str], Problem] = {}
-        for error in err.errors():
-            problem = _problem(data, error)
-            problems.setdefault((problem.path, problem.code), problem)
-        return None, list(problems.values())
+    problems: list[Problem] = []
+    damaged: set[KeyPath] = set()
+    current: Any = data
+    for attempt in range(_REPAIRS):
+        try:
+            manifest: Manifest = _validator()(current)
+            return Parsed(manifest, first_per_place(problems, general.MISSING_KEY), frozenset(damaged))
+        except ValidationError as err:
+            errors = err.errors()
+        if attempt == 0:
+            problems = [_scoped(p) for p in translate_all(data, errors, _WORDING, _fields_at)]
+        current = copy.deepcopy(current) if attempt == 0 else current
+        for error in errors:
+            damaged.add(_repair(current, tuple(error["loc"]), error["type"]))
+    return Parsed(None, first_per_place(problems, general.MISSING_KEY), frozenset(damaged))
+
+
+_REPAIRS = 6  # nested tables that are missing or of the wrong type need a round per level
+
+
+def _repair(data: Any, loc: KeyPath, kind: str) -> KeyPath:
+    """Make the value at `loc` valid in shape: drop an unknown key, give a missing or faulty one a blank of
+    its type (or its default, by dropping it). Returns the key path that was changed."""
+    path = data_path(data, loc)
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        parent = _at(data, path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        return path
+    if kind == "missing" and len(loc) > len(path):
+        parent, key = _at(data, path), loc[len(path)]
+        if isinstance(parent, dict) and isinstance(key, str):
+            parent[key] = _blank((*path, key))
+        return (*path, key)
+    if not path:
+        return path
+    parent, key = _at(data, path[:-1]), path[-1]
+    blank = _blank(path)
+    if isinstance(parent, dict) and blank is _DEFAULT:
+        parent.pop(key, None)
+    elif isinstance(parent, dict | list):
+        parent[key] = {} if blank is _DEFAULT else blank  # type: ignore[index]
+    return path
+
+
+def _at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+_DEFAULT: Any = object()  # the key has a default: dropping it repairs it
+
+
+def _blank(path: KeyPath) -> Any:
+    """A value of the type the model expects at `path` that passes validation: "" for text, [] for arrays,
+    {} for tables, or _DEFAULT where the field has a default."""
+    import typing
+
+    model: Any = Manifest
+    annotation: Any = Manifest
+    for position, part in enumerate(path):
+        if isinstance(part, int):
+            args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+            annotation = args[0] if args else str
+        else:
+            if not dataclasses.is_dataclass(model):
+                return {}
+            hints = typing.get_type_hints(model)
+            if part not in hints:
+                return _DEFAULT
+            field_info = {f.name: f for f in fields(model)}[part]
+            has_default = (
+                field_info.default is not dataclasses.MISSING
+                or field_info.default_factory is not dataclasses.MISSING
+            )
+            if has_default and position == len(path) - 1:
+                return _DEFAULT
+            annotation = hints[part]
+        members = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            annotation = members[0]
+        model = annotation if dataclasses.is_dataclass(annotation) else None
+    origin = typing.get_origin(annotation)
+    if dataclasses.is_dataclass(annotation) or origin is dict or annotation is dict:
+        return {}
+    if origin in (tuple, list):
+        return []
+    return ""

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assembler.config import Config
+from assembler.diagnostics import KeyPath
 from assembler.targets import TARGETS
 
 
@@ -19,7 +20,7 @@ def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 def template_names(data: Mapping[str, Any]) -> list[str]:
     """Every template an agent's outputs are rendered from (part of their fingerprint)."""
-    names = [name for target in TARGETS.values() for name in target.TEMPLATES]
+    names = [name for target in TARGETS.values() for name in target.templates]
     table = _tool_table(data)
     if table is not None and isinstance(table.get("kind"), str):
         from assembler.toolkinds import get_kind
@@ -30,10 +31,10 @@ def template_names(data: Mapping[str, Any]) -> list[str]:
     return names
 
 
-def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[str]:
-    """The files the build writes for a manifest, read from its raw data."""
-    paths = [target.path(stem, config) for target in TARGETS.values()]
+def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[tuple[str, KeyPath]]:
+    """The files the build writes for a manifest, read from its raw data, each with the key that names it."""
+    paths: list[tuple[str, KeyPath]] = [(target.path(stem, config), ("name",)) for target in TARGETS.values()]
     table = _tool_table(data)
     if table is not None and isinstance(table.get("name"), str) and table["name"].isidentifier():
-        paths.append(f"{config.generated_dir}/{table['name']}.py")
+        paths.append((f"{config.generated_dir}/{table['name']}.py", ("tool_module", "name")))
     return paths

@@ -3,23 +3,26 @@
 `plan_catalog` returns a `Plan`: the diagnostics and, when there are none of severity error, every output file
 with its text. Nothing here writes; `write` and `check` compare the plan with the disk. Each manifest is
 processed by `job.Worker` (in worker processes when the catalog is large); the checks across the catalog
-(handoff targets, unique names, lineage links and cycles) then run here on every manifest.
+(unique names and outputs, handoff targets, lineage links and cycles) then run here on every manifest that
+could be parsed, valid or not, so that one run reports everything.
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assembler.codes import general
 from assembler.config import Config, load_config
-from assembler.diagnostics import Diagnostic, Problem, has_errors
+from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors
+from assembler.disk import FileProblem, Folder
 from assembler.job import Job, Result
+from assembler.layout import Layout, layout
 from assembler.located import locate_problems
 from assembler.parallel import process_all
-from assembler.sources import Sources
-from assembler.stamp import read_stamp
+from assembler.sources import Sources, decode
+from assembler.stamp import stamp_of
 from assembler.validate_catalog import check_catalog
 
 
@@ -36,8 +39,14 @@ class Plan:
     config: Config
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: list[Output] = field(default_factory=list)
-    existing: dict[str, str] = field(default_factory=dict)  # on-disk text of rendered outputs and strays
+    existing: dict[str, bytes] = field(default_factory=dict)  # what stands at rendered outputs, and strays
     expected: set[str] = field(default_factory=set)  # every output path of the catalog
+    layout: Layout | None = None
+    names: tuple[str, ...] = ()  # the agents asked for (all when empty)
+    manifests: list[str] = field(default_factory=list)  # every manifest's stem
+
+    def stems(self) -> set[str]:
+        return set(self.manifests)
 
     @property
     def ok(self) -> bool:
@@ -46,60 +55,53 @@ class Plan:
     def orphans(self) -> list[str]:
         """Generated files carrying our stamp whose manifest is gone."""
         return sorted(
-            rel
-            for rel, text in self.existing.items()
-            if rel not in self.expected and read_stamp(text) is not None
+            rel for rel, data in self.existing.items() if rel not in self.expected and stamp_of(rel, data)
         )
 
 
-def list_manifests(root: Path, config: Config) -> tuple[list[str], list[Diagnostic]]:
-    """The catalog's manifest paths, sorted; a symlink leading out of the folder is refused unread."""
-    folder = root / config.manifests_dir
-    if not folder.is_dir():
-        hint = "create it, or set manifests_dir in assembler.toml"
+def list_manifests(folder: Folder) -> tuple[list[str], list[Diagnostic]]:
+    """The names of the catalog's manifest files, sorted (hidden files are not manifests)."""
+    try:
+        names = folder.names()
+    except FileProblem as problem:
+        return [], [problem.diagnostic]
+    if not names and not _is_folder(folder):
         return [], [
-            Diagnostic("A005", f"no {config.manifests_dir}/ folder", config.manifests_dir, None, None, hint)
-        ]
-    rels: list[str] = []
-    diagnostics: list[Diagnostic] = []
-    real_folder = folder.resolve()
-    with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".toml") and not e.is_dir())
-    for name in names:
-        rel = f"{config.manifests_dir}/{name}"
-        path = folder / name
-        if path.is_symlink() and not path.resolve().is_relative_to(real_folder):
-            diagnostics.append(
-                Diagnostic(
-                    "A013",
-                    "manifest is a symlink leading outside its folder",
-                    rel,
-                    None,
-                    None,
-                    "replace the link with the file itself",
-                )
+            general.UNREADABLE.located(
+                folder.rel,
+                where=f"{folder.rel}/",
+                reason="the folder does not exist",
+                suggestion="create it, or set manifests_dir in assembler.toml",
             )
-            continue
-        rels.append(rel)
-    return rels, diagnostics
+        ]
+    return [n for n in names if n.endswith(".toml") and not n.startswith(".")], []
 
 
-def read_strays(root: Path, config: Config, expected: set[str]) -> dict[str, str]:
-    """Files of the generated folder that no manifest owns (orphans, or a person's own files)."""
-    folder = root / config.generated_dir
-    found: dict[str, str] = {}
-    if not folder.is_dir():
-        return found
-    with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
-    for name in names:
-        rel = f"{config.generated_dir}/{name}"
-        if rel in expected:
-            continue
+def _is_folder(folder: Folder) -> bool:
+    import os
+
+    return os.path.isdir(folder.path)  # noqa: PTH112
+
+
+def read_strays(folders: list[Folder], expected: set[str]) -> dict[str, bytes]:
+    """Regular files of the output folders that no manifest owns (orphans, or a person's own files).
+    Anything that cannot be read is left out: only files carrying our stamp matter here."""
+    found: dict[str, bytes] = {}
+    for folder in folders:
         try:
-            found[rel] = (folder / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            names = folder.names()
+        except FileProblem:
             continue
+        for name in names:
+            rel = folder.file(name)
+            if name.startswith(".") or rel in expected:
+                continue
+            try:
+                data = folder.read(name)
+            except FileProblem:
+                continue
+            if data is not None:
+                found[rel] = data
     return found
 
 
@@ -113,36 +115,67 @@ def plan_catalog(
 ) -> Plan:
     """Validate the catalog at `root` and render its outputs (only those of `names`, when given)."""
     config, diagnostics = load_config(root)
-    plan = Plan(root, config, diagnostics)
-    if not plan.ok:
+    plan = Plan(root, config, diagnostics, names=names)
+    found, problems = layout(str(root), config)
+    plan.diagnostics += problems
+    if not plan.ok or found is None:
         return plan
-    rels, listing_problems = list_manifests(root, config)
+    plan.layout = found
+    manifests, listing_problems = list_manifests(found.manifests)
     plan.diagnostics += listing_problems
-    job = Job(root, config, today or datetime.date.today(), trust, names)
-    results = process_all(job, rels, progress=progress)
+    job = Job(found, config, today or datetime.date.today(), trust, names)
+    results = process_all(job, manifests, progress=progress)
+    plan.manifests = [r.stem for r in results]
     seen: set[Diagnostic] = set()
     for result in results:
         for d in result.diagnostics:
             if d not in seen:  # a broken block or role is reported once, not once per agent using it
                 seen.add(d)
                 plan.diagnostics.append(d)
-        plan.expected.update(result.paths)
-        plan.existing.update(result.on_disk)
-    plan.diagnostics += _catalog_diagnostics(root, results, Sources(root, config).block_names())
-    plan.existing.update(read_strays(root, config, plan.expected))
+        plan.expected.update(rel for rel, _ in result.paths)
+        plan.existing.update((rel, data) for rel, data in result.on_disk.items() if data is not None)
+    blocks = Sources(found, config).block_names()
+    plan.diagnostics += _catalog_diagnostics(found, results, blocks)
+    plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if plan.ok:
         plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]
     return plan
 
 
-def _catalog_diagnostics(root: Path, results: list[Result], blocks: frozenset[str]) -> list[Diagnostic]:
+def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
+    """A019 at every manifest whose output path another manifest also writes."""
+    owners: dict[str, list[tuple[Result, KeyPath]]] = {}
+    for result in results:
+        for rel, key in result.paths:
+            owners.setdefault(rel, []).append((result, key))
+    found: dict[str, list[Problem]] = {}
+    for rel, owned in owners.items():
+        for result, key in owned if len(owned) > 1 else ():
+            others = ", ".join(o.rel for o, _ in owned if o is not result)
+            found.setdefault(result.stem, []).append(
+                general.OUTPUT_COLLISION.at(key, output=rel, other=others)
+            )
+    return found
+
+
+def _catalog_diagnostics(found: Layout, results: list[Result], blocks: frozenset[str]) -> list[Diagnostic]:
     by_stem = {r.stem: r for r in results}
     facts = {r.stem: r.facts for r in results if r.facts is not None}
-    problems: dict[str, list[Problem]] = {}
+    problems = _collisions(results)
     for stem, problem in check_catalog(facts, blocks, all_stems=frozenset(by_stem)):
-        problems.setdefault(stem, []).append(problem)
+        damaged = by_stem[stem].damaged
+        if not any(problem.path[: len(d)] == d for d in damaged):
+            problems.setdefault(stem, []).append(problem)
     out: list[Diagnostic] = []
-    for stem, found in sorted(problems.items()):
-        rel = by_stem[stem].rel
-        out += locate_problems(found, rel, (root / rel).read_text(encoding="utf-8"))
+    for stem, located in sorted(problems.items()):
+        result = by_stem[stem]
+        out += locate_problems(located, result.rel, _text(found.manifests, result))
     return out
+
+
+def _text(folder: Folder, result: Result) -> str:
+    try:
+        data = folder.read(result.rel.rpartition("/")[2])
+        return "" if data is None else decode(data, result.rel)
+    except FileProblem:
+        return ""

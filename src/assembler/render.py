@@ -1,20 +1,33 @@
-"""Render one agent's outputs: its Markdown for each target, and its tool module when it declares one."""
+"""Stage 4 of a manifest's job: render its outputs, each sealed with its stamp. Pure: models in, texts out."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from assembler.assemble import Agent
+from assembler.codes.config import TEMPLATE_ERROR
 from assembler.config import Config
-from assembler.stamp import PENDING, seal
+from assembler.diagnostics import Diagnostic
+from assembler.disk import Folder
+from assembler.stamp import PENDING, Misplaced, locator, seal
 from assembler.targets import TARGETS
 from assembler.templating import get_env
 
 TOOL_KIND = "tool"
 
 
-def render_agent(agent: Agent, config: Config, override: Path | None) -> list[tuple[str, str]]:
-    env = get_env(override)
+def _sealed(rel: str, text: str, kind: str, caps: str, scope: str) -> str:
+    locate = locator(rel)
+    if locate is None:  # a bug: every output format has its stamp place
+        raise ValueError(f"no stamp place for {rel}")
+    return seal(text, kind, caps, scope, locate)
+
+
+def render_agent(agent: Agent, config: Config, templates: Folder | None = None) -> list[tuple[str, str]]:
+    """Every output of the agent: one file per target, then its tool module (`templates`: the folder whose
+    templates replace the built-in ones). Raises jinja2 errors and Misplaced, which `template_error` turns
+    into diagnostics."""
+    env = get_env(templates)
     outputs: list[tuple[str, str]] = []
     section: str | None = None
     fields: tuple[str, ...] = ()
@@ -30,16 +43,43 @@ def render_agent(agent: Agent, config: Config, override: Path | None) -> list[tu
             f"# {PENDING}\n"
         )
         text = kind.render_module(agent.tool.spec, header=header, env=env)
-        outputs.append((module, seal(text, TOOL_KIND, agent.tool.kind, agent.scope)))
+        outputs.append((module, _sealed(module, text, TOOL_KIND, agent.tool.kind, agent.scope)))
         section = kind.render_section(agent.tool.spec, module_path=module, env=env)
         fields = tuple(kind.report_fields(agent.tool.spec))
+    rendered = []
     for target in TARGETS.values():
+        rel = target.path(agent.manifest.name, config)
         text = target.render(agent, config, env, tool_section=section, tool_report_fields=fields)
-        outputs.insert(
-            0,
-            (
-                target.path(agent.manifest.name, config),
-                seal(text, target.KIND, target.CAPS, agent.scope),
-            ),
+        rendered.append((rel, _sealed(rel, text, target.kind, target.name, agent.scope)))
+    return [*rendered, *outputs]
+
+
+def template_error(err: Exception, config: Config) -> Diagnostic:
+    """A template failure as a diagnostic on the template's line; anything else is a bug and propagates."""
+    import jinja2
+
+    folder = config.templates_dir or "(built-in templates)"
+    if isinstance(err, Misplaced):
+        return TEMPLATE_ERROR.located(
+            folder,
+            template="(agent)",
+            reason=str(err),
+            suggestion="put {{ generated_comment }} on the line right after the frontmatter's closing ---",
         )
-    return outputs
+    if not isinstance(err, jinja2.TemplateError):
+        raise err
+    name: str = getattr(err, "filename", None) or getattr(err, "name", None) or "template"
+    line: int | None = getattr(err, "lineno", None)
+    tb = err.__traceback__
+    while tb is not None:  # jinja maps runtime errors to template frames: find the template's line
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return TEMPLATE_ERROR.located(
+        f"{folder}/{Path(name).name}",
+        line,
+        None if line is None else 1,
+        template=Path(name).name,
+        reason=err.message or type(err).__name__,
+        suggestion="fix the template; README lists every variable a template receives",
+    )

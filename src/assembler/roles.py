@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.diagnostics import Diagnostic, Problem, Severity
+from assembler.codes import content, general
+from assembler.codes import roles as codes
+from assembler.diagnostics import Diagnostic, Problem
+from assembler.disk import FileProblem
 from assembler.located import locate_problems
+from assembler.schema_errors import describe
 from assembler.sources import Escape, Sources, Text
 from assembler.tomlparse import TomlError, parse_toml
 
@@ -22,6 +26,11 @@ class Role:
     texts: tuple[Text, ...]  # every file read, for the fingerprint
 
 
+RoleResult = tuple[
+    Role | None, list[Diagnostic], str | None
+]  # the role, problems in role files, missing name
+
+
 def _strings(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
@@ -31,11 +40,11 @@ def _strings(value: Any) -> list[str] | None:
 def _parse_role(text: Text) -> tuple[dict[str, Any], list[Problem]]:
     data = parse_toml(text.text)
     problems = [
-        Problem(
+        general.UNKNOWN_KEY.at(
             (k,),
-            "A002",
-            f"unknown role key `{k}`",
-            "a role has description, extends, [capabilities] required/relaxes, [tools] allowed",
+            what="role key",
+            key=k,
+            suggestion="a role has description, extends, [capabilities] required/relaxes, [tools] allowed",
         )
         for k in data
         if k not in _KEYS
@@ -43,38 +52,54 @@ def _parse_role(text: Text) -> tuple[dict[str, Any], list[Problem]]:
     for table, example in (("capabilities", 'required = ["fs::read"]'), ("tools", 'allowed = ["Read"]')):
         if not isinstance(data.get(table, {}), dict):
             problems.append(
-                Problem((table,), "A004", f"`{table}` should be a table", f"write [{table}] then {example}")
+                general.WRONG_TYPE.at(
+                    (table,),
+                    key=table,
+                    expected="a table",
+                    actual=describe(data[table]),
+                    suggestion=f"write [{table}] then {example}",
+                )
             )
             return data, problems
     caps = data.get("capabilities", {})
     for key in ("required", "relaxes"):
         if key in caps and _strings(caps[key]) is None:
             problems.append(
-                Problem(
+                general.WRONG_TYPE.at(
                     ("capabilities", key),
-                    "A004",
-                    f"`capabilities.{key}` should be an array of strings",
-                    'write ["category::slug", ...]',
+                    key=f"capabilities.{key}",
+                    expected="an array of strings",
+                    actual=describe(caps[key]),
+                    suggestion='write ["category::slug", ...]',
                 )
             )
     tools = data.get("tools", {})
     if "allowed" in tools and _strings(tools["allowed"]) is None:
         problems.append(
-            Problem(
+            general.WRONG_TYPE.at(
                 ("tools", "allowed"),
-                "A004",
-                "`tools.allowed` should be an array of strings",
-                'write ["Read", "Grep", ...]',
+                key="tools.allowed",
+                expected="an array of strings",
+                actual=describe(tools["allowed"]),
+                suggestion='write ["Read", "Grep", ...]',
             )
         )
     if "extends" in data and not isinstance(data["extends"], str):
-        problems.append(Problem(("extends",), "A004", "`extends` should be a role name", 'extends = "base"'))
+        problems.append(
+            general.WRONG_TYPE.at(
+                ("extends",),
+                key="extends",
+                expected="a role name",
+                actual=describe(data["extends"]),
+                suggestion='extends = "base"',
+            )
+        )
     return data, problems
 
 
-def resolve_role(name: str, sources: Sources) -> tuple[Role | None, list[Diagnostic], str | None]:
+def resolve_role(name: str, sources: Sources) -> RoleResult:
     """Resolve a role and its parents. Returns the role, problems found inside role files, and, when the
-    role itself cannot be found, a message for the manifest that names it."""
+    role itself cannot be found, its name (for a diagnostic at the manifest that names it)."""
     chain: list[tuple[Text, dict[str, Any]]] = []
     seen: list[str] = []
     diagnostics: list[Diagnostic] = []
@@ -83,34 +108,28 @@ def resolve_role(name: str, sources: Sources) -> tuple[Role | None, list[Diagnos
         if current in seen:
             cycle = " -> ".join([*seen, current])
             first = chain[0][0]
-            diagnostics.append(
-                Diagnostic(
-                    "A082",
-                    f"roles extend each other in a cycle: {cycle}",
-                    first.rel,
-                    1,
-                    1,
-                    "remove one `extends` so the chain ends",
-                )
-            )
+            diagnostics.append(codes.ROLE_CYCLE.located(first.rel, 1, 1, cycle=cycle))
             return None, diagnostics, None
         seen.append(current)
         try:
             text = sources.role(current)
         except Escape:
             text = None
+        except FileProblem as problem:
+            diagnostics.append(problem.diagnostic)
+            return None, diagnostics, None
         if text is None:
             if not chain:
-                return None, diagnostics, f"substrate role `{current}` not found"
+                return None, diagnostics, current
             parent_of = chain[-1][0]
             diagnostics.append(
-                Diagnostic(
-                    "A080",
-                    f"role `{current}` (extended here) not found",
+                codes.ROLE_NOT_FOUND.located(
                     parent_of.rel,
                     1,
                     1,
-                    f"create {sources.config.roles_dir}/{current}.toml",
+                    what="parent role",
+                    role=current,
+                    folder=sources.config.roles_dir,
                 )
             )
             return None, diagnostics, None
@@ -153,15 +172,18 @@ def _combine(
             found = sources.capability(category, slug) if sep else None
         except Escape:
             found = None
+        except FileProblem as problem:
+            diagnostics.append(problem.diagnostic)
+            continue
         if found is None:
-            folder = sources.config.capabilities_dir
-            problem = Problem(
+            missing = codes.CAPABILITY_NOT_FOUND.at(
                 ("capabilities", "required", index),
-                "A081",
-                f"capability `{cap}` has no text",
-                f"write {folder}/{category}/{slug}/text.md, or fix the name (category::slug)",
+                capability=cap,
+                folder=sources.config.capabilities_dir,
+                category=category,
+                slug=slug,
             )
-            diagnostics += locate_problems([problem], declared_in.rel, declared_in.text)
+            diagnostics += locate_problems([missing], declared_in.rel, declared_in.text)
             continue
         capabilities.append((cap, found))
         texts.append(found)
@@ -175,13 +197,7 @@ def check_role_tools(tools: Sequence[str], role: Role) -> list[Problem]:
     if role.allowed_tools is None:
         return []
     return [
-        Problem(
-            ("tools", i),
-            "A032",
-            f"tool `{tool}` is not allowed by substrate role `{role.name}`",
-            "remove it, or allow it under [tools] in the role file",
-            Severity.WARNING,
-        )
+        content.TOOL_NOT_ALLOWED.at(("tools", i), tool=tool, role=role.name)
         for i, tool in enumerate(tools)
         if tool not in role.allowed_tools
     ]

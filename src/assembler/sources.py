@@ -1,16 +1,21 @@
-"""Read the texts a manifest refers to (blocks, roles, capabilities), once per run and never outside
-their folders."""
+"""Read the texts a manifest refers to (blocks, roles, capabilities, templates), once per run and never
+outside their folders. Names are checked before anything is read: a name that is no slug cannot reach a file.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from assembler.codes import general
 from assembler.config import Config
+from assembler.disk import FileProblem, Folder
+from assembler.layout import Layout
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LINK = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")  # a lineage link: [[agent-or-block]]
+NAME_LIMIT = 128  # characters of an agent, block, role or capability name (it becomes part of a file name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,54 +30,74 @@ class Escape(Exception):
     """A name that would resolve outside its folder."""
 
 
-def inside(folder: Path, *parts: str) -> Path:
-    """`folder/parts...`, refusing `..`, absolute parts and symlinks that lead out of `folder`."""
-    for part in parts:
-        if not part or part.startswith(("/", "\\")) or ".." in Path(part).parts or ":" in part:
-            raise Escape(part)
-    path = folder.joinpath(*parts)
-    if path.is_symlink() or any(p.is_symlink() for p in path.parents if p != folder and folder in p.parents):
-        real = path.resolve()
-        if not real.is_relative_to(folder.resolve()):
-            raise Escape("/".join(parts))
-    return path
+def decode(data: bytes, rel: str) -> str:
+    """UTF-8 text without a byte-order mark; FileProblem (A005) when the bytes are not UTF-8."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise FileProblem(
+            general.UNREADABLE.located(
+                rel,
+                where=rel,
+                reason=f"byte {err.start} is not UTF-8",
+                suggestion="save the file as UTF-8 text",
+            )
+        ) from None
+
+
+def slug_name(name: str) -> str:
+    """`name` if it is a slug short enough for a file name; raises Escape otherwise."""
+    if len(name) > NAME_LIMIT or not SLUG.fullmatch(name):
+        raise Escape(name)
+    return name
+
+
+def read_text(folder: Folder, name: str) -> Text | None:
+    data = folder.read(name)
+    rel = folder.file(name)
+    return None if data is None else Text(rel, decode(data, rel))
 
 
 @dataclass
 class Sources:
-    """The catalog's shared texts, each read at most once per run."""
+    """The catalog's shared texts, each read at most once per run. Reads raise FileProblem for files that
+    cannot be used (not regular, not UTF-8, refused by the system, a link leading out)."""
 
-    root: Path
+    layout: Layout
     config: Config
-    _cache: dict[tuple[str, ...], Text | None] = field(default_factory=dict)
+    _cache: dict[tuple[str, ...], Text | FileProblem | None] = field(default_factory=dict)
 
-    def _read(self, key: tuple[str, ...], folder: str, *parts: str) -> Text | None:
+    @classmethod
+    def of(cls, root: str | os.PathLike[str], config: Config) -> Sources:
+        """The sources of the catalog at `root`; raises FileProblem when a folder cannot be used."""
+        from assembler.layout import layout
+
+        found, problems = layout(os.fspath(root), config)
+        if found is None:
+            raise FileProblem(problems[0])
+        return cls(found, config)
+
+    def _cached(self, key: tuple[str, ...], folder: Folder, name: str) -> Text | None:
         if key not in self._cache:
-            base = self.root / folder
-            path = inside(base, *parts)
             try:
-                text = path.read_text(encoding="utf-8") if path.is_file() else None
-            except (OSError, UnicodeDecodeError):
-                text = None
-            rel = "/".join((folder, *parts))
-            self._cache[key] = None if text is None else Text(rel, text)
-        return self._cache[key]
+                self._cache[key] = read_text(folder, name)
+            except FileProblem as problem:
+                self._cache[key] = problem
+        found = self._cache[key]
+        if isinstance(found, FileProblem):
+            raise found
+        return found
 
     def block(self, name: str) -> Text | None:
-        """`_blocks/<name>.md`; raises Escape for names that leave the folder."""
-        if not SLUG.fullmatch(name):
-            raise Escape(name)
-        return self._read(("block", name), self.config.blocks_dir, f"{name}.md")
+        """`_blocks/<name>.md`; raises Escape for names that are no slug."""
+        return self._cached(("block", name), self.layout.blocks, f"{slug_name(name)}.md")
 
     def role(self, name: str) -> Text | None:
-        if not SLUG.fullmatch(name):
-            raise Escape(name)
-        return self._read(("role", name), self.config.roles_dir, f"{name}.toml")
+        return self._cached(("role", name), self.layout.roles, f"{slug_name(name)}.toml")
 
     def capability(self, category: str, slug: str) -> Text | None:
-        if not SLUG.fullmatch(category) or not SLUG.fullmatch(slug):
-            raise Escape(f"{category}::{slug}")
-        return self._read(("cap", category, slug), self.config.capabilities_dir, category, slug, "text.md")
+        name = f"{slug_name(category)}/{slug_name(slug)}/text.md"
+        return self._cached(("cap", category, slug), self.layout.capabilities, name)
 
     def template(self, name: str) -> str:
         """A template's text as this run renders it: the override folder's copy, or the built-in one."""
@@ -80,14 +105,14 @@ class Sources:
         if key not in self._cache:
             from assembler.templating import template_source
 
-            override = None if self.config.templates_dir is None else self.root / self.config.templates_dir
-            self._cache[key] = Text(name, template_source(name, override))
+            self._cache[key] = Text(name, template_source(name, self.layout.templates))
         found = self._cache[key]
-        assert found is not None
+        assert isinstance(found, Text)
         return found.text
 
     def block_names(self) -> frozenset[str]:
-        folder = self.root / self.config.blocks_dir
-        if not folder.is_dir():
+        try:
+            names = self.layout.blocks.names()
+        except FileProblem:
             return frozenset()
-        return frozenset(p.stem for p in folder.glob("*.md"))
+        return frozenset(n[:-3] for n in names if n.endswith(".md"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,13 +10,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jinja2
 
+    from assembler.disk import Folder
+
 
 BUILT_IN = Path(__file__).parent / "templates"
 
 
 @lru_cache(maxsize=8)
-def get_env(override_dir: Path | None = None) -> jinja2.Environment:
-    """Templates ship as package data; files in `override_dir` replace the built-in ones by name.
+def get_env(override: Folder | None = None) -> jinja2.Environment:
+    """Templates ship as package data; files in the `override` folder replace the built-in ones by name.
+    Both are read through `template_source`, so a template is only ever read from a regular file.
 
     Manifest and block text only ever reaches a template as a variable: it is never template source.
     """
@@ -31,12 +35,14 @@ def get_env(override_dir: Path | None = None) -> jinja2.Environment:
                 return obj[attribute]
             return super().getattr(obj, attribute)
 
-    loaders: list[jinja2.BaseLoader] = []
-    if override_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(override_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(BUILT_IN)))
+    def load(name: str) -> tuple[str, str, Callable[[], bool]]:
+        text = None if override is None else _override_text(name, override)
+        if text is not None and override is not None:
+            return text, f"{override.rel}/{name}", lambda: True
+        return template_source(name), f"(built-in templates)/{name}", lambda: True
+
     env = Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=jinja2.FunctionLoader(load),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -74,8 +80,25 @@ def pyliteral(value: object) -> str:
     raise TypeError(f"no Python literal for a value of type {type(value).__name__}")
 
 
-def template_source(name: str, override_dir: Path | None = None) -> str:
-    """The text of the template `name` as a run would load it (for fingerprints), read without jinja."""
-    if override_dir is not None and (override_dir / name).is_file():
-        return (override_dir / name).read_text(encoding="utf-8")
-    return (BUILT_IN / name).read_text(encoding="utf-8")
+def _override_text(name: str, override: Folder) -> str | None:
+    from assembler.sources import read_text
+
+    if "/" in name or name.startswith("."):
+        return None
+    found = read_text(override, name)
+    return None if found is None else found.text
+
+
+def template_source(name: str, override: Folder | None = None) -> str:
+    """The text of the template `name` as a run loads it: the override folder's file when it has one, else
+    the built-in one. Raises FileProblem for an override that cannot be read, and TemplateNotFound."""
+    if override is not None:
+        found = _override_text(name, override)
+        if found is not None:
+            return found
+    path = BUILT_IN / name
+    if "/" in name or not path.is_file():
+        import jinja2
+
+        raise jinja2.TemplateNotFound(name)
+    return path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assembler.codes.general import TOML_SYNTAX
 from assembler.diagnostics import Diagnostic
 
 _AT = re.compile(r"\(?at line (\d+),? column (\d+)\)?")
@@ -22,14 +23,7 @@ class TomlError(Exception):
         self.column = column
 
     def diagnostic(self, file: str) -> Diagnostic:
-        return Diagnostic(
-            "A001",
-            f"TOML syntax error: {self.message}",
-            file,
-            self.line,
-            self.column,
-            "fix the TOML syntax at this position (strings need quotes, tables need [brackets])",
-        )
+        return TOML_SYNTAX.located(file, self.line, self.column, reason=self.message)
 
 
 def parse_toml(text: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assembler.codes import content, general
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.sources import LINK
 
@@ -26,14 +27,28 @@ class Facts:
 
 
 def facts_of(data: Mapping[str, Any]) -> Facts:
-    """The facts of a manifest whose data has passed validation."""
-    lineage = data["lineage"]
+    """The facts of a manifest's data, read defensively: values of the wrong type are left out (they are
+    reported by the manifest's own validation)."""
+    lineage = data.get("lineage")
+    lineage = lineage if isinstance(lineage, Mapping) else {}
+    parents = lineage.get("parents")
     links: list[tuple[KeyPath, str]] = [
-        (("lineage", "parents", i), p) for i, p in enumerate(lineage.get("parents", ()))
+        (("lineage", "parents", i), p)
+        for i, p in enumerate(parents if isinstance(parents, list) else ())
+        if isinstance(p, str)
     ]
-    links += [(("lineage", key), lineage[key]) for key in ("fork_from", "successor") if key in lineage]
-    targets = tuple(h["target"] for h in data.get("handoff", ()))
-    return Facts(data["name"], targets, tuple(links))
+    links += [
+        (("lineage", key), lineage[key])
+        for key in ("fork_from", "successor")
+        if isinstance(lineage.get(key), str)
+    ]
+    handoffs = data.get("handoff")
+    targets = tuple(
+        h["target"] if isinstance(h, Mapping) and isinstance(h.get("target"), str) else ""
+        for h in (handoffs if isinstance(handoffs, list) else ())
+    )
+    name = data.get("name")
+    return Facts(name if isinstance(name, str) else "", targets, tuple(links))
 
 
 def check_catalog(
@@ -45,30 +60,18 @@ def check_catalog(
     names = set(agents) if all_stems is None else set(all_stems)
     by_name: dict[str, str] = {}
     for stem, m in sorted(agents.items()):
-        if m.name in by_name:
-            found.append(
-                (
-                    stem,
-                    Problem(
-                        ("name",),
-                        "A012",
-                        f"name `{m.name}` is also used by {by_name[m.name]}.toml",
-                        "give every agent its own name",
-                    ),
-                )
-            )
+        if m.name and m.name in by_name:
+            other = f"{by_name[m.name]}.toml"
+            found.append((stem, general.DUPLICATE_NAME.at(("name",), name=m.name, other=other)))
         by_name.setdefault(m.name, stem)
         for i, target in enumerate(m.targets):
-            if target not in names and target != m.name:
+            if target and target not in names and target != m.name:
                 hint = did_you_mean(target, names) or "write a manifest for it or fix the name"
                 found.append(
                     (
                         stem,
-                        Problem(
-                            ("handoff", i, "target"),
-                            "A041",
-                            f"handoff target `{target}` is not an agent of the catalog",
-                            hint,
+                        content.UNKNOWN_HANDOFF_TARGET.at(
+                            ("handoff", i, "target"), target=target, suggestion=hint
                         ),
                     )
                 )
@@ -78,11 +81,10 @@ def check_catalog(
                 found.append(
                     (
                         stem,
-                        Problem(
+                        content.BAD_LINK.at(
                             path,
-                            "A063",
-                            f"lineage link {link} names no agent or block",
-                            "link an existing agent (a manifest name) or block",
+                            problem=f"lineage link {link} names no agent or block",
+                            suggestion="link an existing agent (a manifest name) or block",
                         ),
                     )
                 )
@@ -121,12 +123,7 @@ def _cycles(agents: Mapping[str, Facts], names: set[str]) -> Found:
                 found.append(
                     (
                         path[-1],
-                        Problem(
-                            ("lineage", "parents", index),
-                            "A064",
-                            f"lineage parents form a cycle: {' -> '.join(cycle)}",
-                            "an agent cannot descend from itself: remove one parent link",
-                        ),
+                        content.LINEAGE_CYCLE.at(("lineage", "parents", index), cycle=" -> ".join(cycle)),
                     )
                 )
             elif parent in agents and not state.get(parent):

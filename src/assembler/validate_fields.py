@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from assembler.codes import content, general
 from assembler.config import Config
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.manifest import Manifest
-from assembler.sources import LINK, SLUG
+from assembler.sources import LINK, NAME_LIMIT, SLUG
 from assembler.validate_text import check_text
 
 MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
@@ -16,25 +17,30 @@ MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)")
 
 
+def slugify(text: str) -> str:
+    """The slug closest to `text`: `Doc_Writer` -> `doc-writer` (for hints)."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", text).lower())
+    return "-".join(words)[:NAME_LIMIT] or "code-reviewer"
+
+
 def check_identity(m: Manifest, stem: str) -> list[Problem]:
     problems = []
-    if not SLUG.fullmatch(m.name):
+    if len(m.name) > NAME_LIMIT:
         problems.append(
-            Problem(
-                ("name",),
-                "A010",
-                f"name `{m.name}` is not a lowercase slug",
-                "use lowercase letters, digits and single hyphens, like `code-reviewer`",
+            general.NAME_TOO_LONG.at(
+                ("name",), what="agent name", name=m.name[:40] + "...", length=len(m.name), limit=NAME_LIMIT
             )
         )
+    elif not SLUG.fullmatch(m.name):
+        problems.append(general.NOT_A_SLUG.at(("name",), name=m.name, example=slugify(m.name)))
     if m.name != stem:
+        if SLUG.fullmatch(stem):
+            hint = f'write name = "{stem}", or rename the file to {m.name}.toml'
+        else:
+            target = m.name if SLUG.fullmatch(m.name) else slugify(stem)
+            hint = f"rename the file to {target}.toml (file names are lowercase slugs too)"
         problems.append(
-            Problem(
-                ("name",),
-                "A011",
-                f"name `{m.name}` differs from the file name `{stem}.toml`",
-                f'write name = "{stem}", or rename the file to {m.name}.toml',
-            )
+            general.NAME_MISMATCH.at(("name",), name=m.name, file_name=f"{stem}.toml", suggestion=hint)
         )
     return problems
 
@@ -44,23 +50,13 @@ def check_blocks(m: Manifest, config: Config) -> list[Problem]:
     seen: set[str] = set()
     for i, block in enumerate(m.blocks):
         if block in seen:
-            problems.append(
-                Problem(
-                    ("blocks", i),
-                    "A021",
-                    f"block `{block}` is listed twice",
-                    "remove the second entry",
-                )
-            )
+            problems.append(content.BLOCK_TWICE.at(("blocks", i), name=block))
         seen.add(block)
     for required in config.obligatory_blocks:
         if required not in seen:
             problems.append(
-                Problem(
-                    ("blocks",),
-                    "A022",
-                    f"obligatory block `{required}` is missing",
-                    f'add "{required}" to blocks (obligatory: {", ".join(config.obligatory_blocks)})',
+                content.OBLIGATORY_BLOCK.at(
+                    ("blocks",), name=required, required=", ".join(config.obligatory_blocks)
                 )
             )
     return problems
@@ -71,78 +67,33 @@ def check_tools_and_model(m: Manifest, config: Config) -> list[Problem]:
     for i, tool in enumerate(m.tools):
         if tool not in config.tools and not MCP_TOOL.fullmatch(tool):
             hint = did_you_mean(tool, config.tools) or "use a Claude Code tool name or mcp__server__tool"
-            problems.append(
-                Problem(
-                    ("tools", i),
-                    "A030",
-                    f"unknown tool `{tool}`",
-                    hint + " (more names: extra_tools in assembler.toml)",
-                )
-            )
+            problems.append(content.UNKNOWN_TOOL.at(("tools", i), tool=tool, suggestion=hint))
     if m.model not in config.models and not MODEL_ID.fullmatch(m.model):
         problems.append(
-            Problem(
-                ("model",),
-                "A031",
-                f"unknown model `{m.model}`",
-                f"use {', '.join(sorted(config.models))} or a full model id such as "
-                "claude-sonnet-4-5 (more: extra_models in assembler.toml)",
-            )
+            content.UNKNOWN_MODEL.at(("model",), model=m.model, known=", ".join(sorted(config.models)))
         )
     return problems
 
 
 def check_handoffs(m: Manifest, config: Config) -> list[Problem]:
     if not m.handoff:
-        return [
-            Problem(
-                ("name",),
-                "A040",
-                f"agent `{m.name}` declares no handoff",
-                "add a [[handoff]] table with target and trigger at the end of the manifest",
-            )
-        ]
+        return [content.NO_HANDOFF.at((), name=m.name)]
     problems = []
     seen: set[str] = set()
+    known = ", ".join(config.artifacts)
     for i, h in enumerate(m.handoff):
         if h.target == m.name:
-            problems.append(
-                Problem(
-                    ("handoff", i, "target"),
-                    "A042",
-                    f"`{m.name}` hands off to itself",
-                    "name another agent of the catalog",
-                )
-            )
+            problems.append(content.SELF_HANDOFF.at(("handoff", i, "target"), name=m.name))
         elif h.target in seen:
-            problems.append(
-                Problem(
-                    ("handoff", i, "target"),
-                    "A043",
-                    f"handoff target `{h.target}` is listed twice",
-                    "merge the triggers into one [[handoff]] table",
-                )
-            )
+            problems.append(content.HANDOFF_TWICE.at(("handoff", i, "target"), target=h.target))
         seen.add(h.target)
         for key in ("expects_artifact", "produces_artifact"):
             value = getattr(h, key)
             if value is not None and value not in config.artifacts:
-                problems.append(
-                    Problem(
-                        ("handoff", i, key),
-                        "A044",
-                        f"unknown artifact `{value}`",
-                        f"use one of {', '.join(config.artifacts)} (or set artifacts in assembler.toml)",
-                    )
-                )
+                problems.append(content.UNKNOWN_ARTIFACT.at(("handoff", i, key), artifact=value, known=known))
     if m.produces_artifact is not None and m.produces_artifact not in config.artifacts:
         problems.append(
-            Problem(
-                ("produces_artifact",),
-                "A044",
-                f"unknown artifact `{m.produces_artifact}`",
-                f"use one of {', '.join(config.artifacts)}",
-            )
+            content.UNKNOWN_ARTIFACT.at(("produces_artifact",), artifact=m.produces_artifact, known=known)
         )
     return problems
 
@@ -153,13 +104,13 @@ def check_taxonomy(m: Manifest, config: Config) -> list[Problem]:
         value = getattr(m.taxonomy, facet)
         if value not in allowed:
             close = did_you_mean(value, allowed)
-            hint = f"{close} " if close else ""
             problems.append(
-                Problem(
+                content.TAXONOMY_VALUE.at(
                     ("taxonomy", facet),
-                    "A050",
-                    f"`{value}` is not a {facet} of the taxonomy",
-                    f"{hint}allowed: {', '.join(sorted(allowed))}",
+                    value=value,
+                    facet=facet,
+                    suggestion=f"{close} " if close else "",
+                    allowed=", ".join(sorted(allowed)),
                 )
             )
     return problems
@@ -180,33 +131,12 @@ def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
     problems = []
     lin = m.lineage
     if not SLUG.fullmatch(lin.creator):
-        problems.append(
-            Problem(
-                ("lineage", "creator"),
-                "A060",
-                f"creator `{lin.creator}` is not a slug",
-                "use lowercase letters, digits and hyphens",
-            )
-        )
+        problems.append(content.CREATOR_NOT_SLUG.at(("lineage", "creator"), creator=lin.creator))
     created = _as_date(lin.created)
     if created is None:
-        problems.append(
-            Problem(
-                ("lineage", "created"),
-                "A061",
-                f"`{lin.created}` is not a real date",
-                'write the date as YYYY-MM-DD, e.g. created = "2026-04-23"',
-            )
-        )
+        problems.append(content.BAD_DATE.at(("lineage", "created"), value=lin.created))
     elif created > today:
-        problems.append(
-            Problem(
-                ("lineage", "created"),
-                "A062",
-                f"created date {created} lies in the future",
-                f"use the date the agent was created (today is {today})",
-            )
-        )
+        problems.append(content.FUTURE_DATE.at(("lineage", "created"), value=created, today=today))
     links: list[tuple[KeyPath, str]] = [(("lineage", "parents", i), p) for i, p in enumerate(lin.parents)]
     for key in ("fork_from", "successor"):
         value = getattr(lin, key)
@@ -215,22 +145,14 @@ def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
     for path, link in links:
         if not LINK.fullmatch(link):
             problems.append(
-                Problem(
+                content.BAD_LINK.at(
                     path,
-                    "A063",
-                    f"`{link}` is not a [[slug]] link",
-                    'write links as "[[agent-or-block-name]]"',
+                    problem=f"`{link}` is not a [[slug]] link",
+                    suggestion='write links as "[[agent-or-block-name]]"',
                 )
             )
     if m.taxonomy.stability == "deprecated" and lin.successor is None:
-        problems.append(
-            Problem(
-                ("taxonomy", "stability"),
-                "A065",
-                f"`{m.name}` is deprecated but names no successor",
-                'add successor = "[[agent-that-replaces-it]]" under [lineage]',
-            )
-        )
+        problems.append(content.NO_SUCCESSOR.at(("taxonomy", "stability"), name=m.name))
     return problems
 
 
@@ -243,21 +165,15 @@ def check_references(m: Manifest, config: Config) -> list[Problem]:
         alias = found.group(1) if found else ""
         if alias not in config.path_aliases:
             known = ", ".join(sorted(config.path_aliases)) or "none declared"
-            problems.append(
-                Problem(
-                    ("references", "extra", i),
-                    "A070",
-                    f"path alias `{alias}` is not declared",
-                    f"declare it under [path_aliases] in assembler.toml (known: {known})",
-                )
-            )
+            problems.append(content.UNKNOWN_ALIAS.at(("references", "extra", i), alias=alias, known=known))
         elif ".." in ref.split()[0].split("/"):
             problems.append(
-                Problem(
+                general.ESCAPES.at(
                     ("references", "extra", i),
-                    "A013",
-                    f"reference `{ref}` leads outside its alias folder",
-                    "remove the `..` segments",
+                    what="reference",
+                    name=ref,
+                    folder="its alias folder",
+                    suggestion="remove the `..` segments",
                 )
             )
     return problems

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assembler.codes import general
 from assembler.diagnostics import KeyPath, Problem
 from assembler.manifest import Manifest
 
@@ -86,29 +87,15 @@ def check_text(m: Manifest) -> list[Problem]:
     for path, value in _single_line_fields(m):
         bad = bad_char(value)
         if bad is not None:
-            problems.append(
-                Problem(
-                    path,
-                    "A014",
-                    f"`{_dotted(path)}` holds {_char_name(bad)}; it must be one line of plain text",
-                    "join the text into one line without control characters",
-                )
-            )
+            problems.append(general.CONTROL_CHARACTER.at(path, key=_dotted(path), char=_char_name(bad)))
         if not value.strip():
             problems.append(
-                Problem(path, "A016", f"`{_dotted(path)}` is empty", "write a value or remove the entry")
+                general.EMPTY.at(path, key=_dotted(path), suggestion="write a value or remove the entry")
             )
     for path, value in _all_strings(m):
         found = PLACEHOLDER.search(value) if "{{" in value else None
         if found:
-            problems.append(
-                Problem(
-                    path,
-                    "A015",
-                    f"`{_dotted(path)}` still holds the placeholder {found.group()}",
-                    "replace the placeholder with the real value",
-                )
-            )
+            problems.append(general.PLACEHOLDER.at(path, key=_dotted(path), token=found.group()))
     return problems
 
 

@@ -1,14 +1,17 @@
-"""Apply a plan to the disk: atomic writes, no hand edit lost, pruning only what we generated."""
+"""Apply a plan to the disk: atomic writes, no hand edit lost, pruning only what we generated, and every
+failure of the file system reported (the files written before it are whole)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass, field
 
+from assembler.diagnostics import Diagnostic
+from assembler.disk import FileProblem, atomic_write, delete, remove_stale_temporaries, whole_disk
 from assembler.pipeline import Plan
 from assembler.progress import track
-from assembler.stamp import read_stamp
+from assembler.read import output_folder
+from assembler.stamp import stamp_of
 
 
 @dataclass
@@ -18,73 +21,64 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # hand-edited or not ours: kept as they are
     pruned: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # orphans edited by hand: not pruned without --force
+    faults: list[Diagnostic] = field(default_factory=list)  # writes the file system refused
+    cleaned: list[str] = field(default_factory=list)  # temporary files of killed runs, removed
 
 
-def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write to a temporary file in the same folder, then rename it over `path`: a reader, or a build
-    interrupted at any point, sees the old file or the new one, never half of either.
-
-    The temporary file is created with O_EXCL under a random name, with the usual permissions (0o666
-    less the umask), so the renamed file has them too; a missing folder is created. No fsync: generated
-    files are derived data, and one fsync per file made a 1,000-agent build three times slower. After a
-    power cut, `check` flags a damaged file and `build` rewrites it. Plain `os` calls rather than pathlib:
-    this runs once per file, and pathlib's overhead was a tenth of writing 10,000 files."""
-    target = os.fspath(path)
-    folder, name = os.path.split(target)
-    data = memoryview(text.encode("utf-8"))
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")  # noqa: PTH118
-        try:
-            fd = os.open(tmp, flags, 0o666)
-            break
-        except FileExistsError:  # another writer drew the same name: draw again
-            continue
-        except FileNotFoundError:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103
-            fd = os.open(tmp, flags, 0o666)
-            break
-    try:
-        try:
-            while data:
-                data = data[os.write(fd, data) :]
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)  # noqa: PTH105
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)  # noqa: PTH108
-        raise
-
-
-def is_ours_untouched(text: str) -> bool:
+def is_ours_untouched(rel: str, data: bytes) -> bool:
     """True when the file carries our stamp and its body still matches it."""
-    found = read_stamp(text)
+    found = stamp_of(rel, data)
     return found is not None and found[1]
+
+
+def _path(plan: Plan, rel: str) -> str:
+    assert plan.layout is not None
+    folder, name = output_folder(plan.layout, rel)
+    return os.path.join(folder.path, name)  # noqa: PTH118 (plain os: once per file)
 
 
 def apply_plan(
     plan: Plan, *, force: bool = False, prune: bool = False, progress: bool = False
 ) -> WriteResult:
+    """Write the plan's outputs (of the agents asked for, when it names some) whose bytes change."""
     result = WriteResult()
-    root = os.fspath(plan.root)
-    for output in track(plan.outputs, len(plan.outputs), "files", enabled=progress):
+    if plan.layout is None:
+        return result
+    for folder in (plan.layout.generated, *plan.layout.outputs):
+        result.cleaned += [folder.file(name) for name in remove_stale_temporaries(folder.path)]
+    outputs = [o for o in plan.outputs if not plan.names or o.agent in plan.names]
+    for output in track(outputs, len(outputs), "files", enabled=progress):
         if output.text is None:
             result.unchanged.append(output.rel)
             continue
+        data = output.text.encode("utf-8")
         current = plan.existing.get(output.rel)
-        if current == output.text:
+        if current == data:
             result.unchanged.append(output.rel)
-        elif current is not None and not force and not is_ours_untouched(current):
+        elif current is not None and not force and not is_ours_untouched(output.rel, current):
             result.refused.append(output.rel)
         else:
-            atomic_write(os.path.join(root, output.rel), output.text)  # noqa: PTH118
-            result.written.append(output.rel)
-    if prune:
-        for rel in plan.orphans():
-            if not force and not is_ours_untouched(plan.existing[rel]):
-                result.kept.append(rel)
+            try:
+                atomic_write(_path(plan, output.rel), output.rel, data)
+            except FileProblem as problem:
+                result.faults.append(problem.diagnostic)
+                if whole_disk(problem):  # a full or read-only disk: every later write fails the same way
+                    break
                 continue
-            (plan.root / rel).unlink(missing_ok=True)
-            result.pruned.append(rel)
+            result.written.append(output.rel)
+    if prune and not result.faults:
+        _prune(plan, result, force)
     return result
+
+
+def _prune(plan: Plan, result: WriteResult, force: bool) -> None:
+    for rel in plan.orphans():
+        if not force and not is_ours_untouched(rel, plan.existing[rel]):
+            result.kept.append(rel)
+            continue
+        try:
+            delete(_path(plan, rel), rel)
+        except FileProblem as problem:
+            result.faults.append(problem.diagnostic)
+            continue
+        result.pruned.append(rel)

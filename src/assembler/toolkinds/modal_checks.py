@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Iterator
 
+from assembler.codes import general, toolmodule
 from assembler.diagnostics import KeyPath, Problem
 from assembler.schema_errors import dotted_path
 from assembler.toolkinds.modal_spec import LINT_RULES, ModalSpec
@@ -41,13 +42,15 @@ def dotted(path: KeyPath) -> str:
 def _check_name(name: str) -> Iterator[Problem]:
     hint = 'use lowercase letters, digits and underscores, e.g. name = "modal_runner"'
     if not (name.isascii() and name.isidentifier()) or keyword.iskeyword(name):
-        yield Problem(("name",), "A102", f"tool module name `{name}` is not a Python identifier", hint)
+        yield toolmodule.BAD_MODULE_NAME.at(
+            ("name",), name=name, problem="is not a Python identifier", suggestion=hint
+        )
     elif name in sys.stdlib_module_names:
-        yield Problem(
+        yield toolmodule.BAD_MODULE_NAME.at(
             ("name",),
-            "A102",
-            f"tool module name `{name}` is a standard library module, which the module would shadow",
-            hint,
+            name=name,
+            problem="is a standard library module, which the module would shadow",
+            suggestion=hint,
         )
 
 
@@ -70,37 +73,29 @@ def _check_text(spec: ModalSpec) -> Iterator[Problem]:
     for path, value in _strings(spec):
         bad = bad_char(value)
         if bad is not None:
-            yield Problem(
-                path,
-                "A014",
-                f"`{dotted(path)}` holds the character U+{ord(bad):04X}; it must be one line of plain text",
-                "join the text into one line without control characters",
-            )
+            yield general.CONTROL_CHARACTER.at(path, key=dotted(path), char=f"the character U+{ord(bad):04X}")
         elif not value.strip():
-            yield Problem(path, "A016", f"`{dotted(path)}` is empty", "write a value")
+            yield general.EMPTY.at(path, key=dotted(path), suggestion="write a value")
     if spec.confirm_stop_phrase != spec.confirm_stop_phrase.strip():
-        yield Problem(
+        yield toolmodule.BAD_TOOL_DATA.at(
             ("confirm_stop_phrase",),
-            "A100",
-            "`tool_module.confirm_stop_phrase` starts or ends with a space",
-            "remove the spaces: the user must type the phrase exactly",
+            issue="`tool_module.confirm_stop_phrase` starts or ends with a space",
+            suggestion="remove the spaces: the user must type the phrase exactly",
         )
     if not spec.pricing_url.startswith("https://"):
-        yield Problem(
+        yield toolmodule.BAD_TOOL_DATA.at(
             ("pricing_url",),
-            "A100",
-            f"`tool_module.pricing_url` is not an https:// address: {spec.pricing_url}",
-            'write the live pricing page, e.g. pricing_url = "https://modal.com/pricing"',
+            issue=f"`tool_module.pricing_url` is not an https:// address: {spec.pricing_url}",
+            suggestion='write the live pricing page, e.g. pricing_url = "https://modal.com/pricing"',
         )
 
 
 def _positive(path: KeyPath, value: float) -> Iterator[Problem]:
     if not math.isfinite(value) or value <= 0:
-        yield Problem(
+        yield toolmodule.INCONSISTENT_FIGURES.at(
             path,
-            "A103",
-            f"`{dotted(path)}` is {value}; it must be a positive amount",
-            "write the amount in US dollars, greater than 0",
+            issue=f"`{dotted(path)}` is {value}; it must be a positive amount",
+            suggestion="write the amount in US dollars, greater than 0",
         )
 
 
@@ -116,51 +111,47 @@ def _check_figures(spec: ModalSpec, today: datetime.date) -> Iterator[Problem]:
     if bad:
         return
     if tiers.auto_below_usd >= tiers.stop_above_usd:
-        yield Problem(
+        yield toolmodule.INCONSISTENT_FIGURES.at(
             ("tiers", "auto_below_usd"),
-            "A103",
-            f"the AUTO threshold ${tiers.auto_below_usd:g} is not below the STOP threshold "
+            issue=f"the AUTO threshold ${tiers.auto_below_usd:g} is not below the STOP threshold "
             f"${tiers.stop_above_usd:g}",
-            "make auto_below_usd smaller than stop_above_usd",
+            suggestion="make auto_below_usd smaller than stop_above_usd",
         )
     if tiers.stop_above_usd > spec.daily_cap_usd:
-        yield Problem(
+        yield toolmodule.INCONSISTENT_FIGURES.at(
             ("tiers", "stop_above_usd"),
-            "A103",
-            f"the STOP threshold ${tiers.stop_above_usd:g} is above the daily cap ${spec.daily_cap_usd:g}",
-            "a single run may not exceed the daily cap: lower stop_above_usd or raise daily_cap_usd",
+            issue=f"the STOP threshold ${tiers.stop_above_usd:g} is above the daily cap "
+            f"${spec.daily_cap_usd:g}",
+            suggestion="a single run may not exceed the daily cap: lower stop_above_usd or raise "
+            "daily_cap_usd",
         )
     if spec.prices_verified > today:
-        yield Problem(
+        yield toolmodule.INCONSISTENT_FIGURES.at(
             ("prices_verified",),
-            "A103",
-            f"prices_verified {spec.prices_verified} lies in the future",
-            f"write the date the prices were last checked on the pricing page (today is {today})",
+            issue=f"prices_verified {spec.prices_verified} lies in the future",
+            suggestion=f"write the date the prices were last checked on the pricing page (today is {today})",
         )
 
 
 def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
     if not spec.gpu:
-        yield Problem(
+        yield general.EMPTY.at(
             ("gpu",),
-            "A016",
-            "`tool_module.gpu` lists no GPU",
-            "add a [[tool_module.gpu]] table with name, min_torch and usd_per_hour",
+            key="tool_module.gpu",
+            suggestion="add a [[tool_module.gpu]] table with name, min_torch and usd_per_hour",
         )
     for i, gpu in enumerate(spec.gpu):
         if not GPU_NAME.fullmatch(gpu.name):
-            yield Problem(
+            yield toolmodule.BAD_TOOL_DATA.at(
                 ("gpu", i, "name"),
-                "A100",
-                f"GPU name {gpu.name!r} is not a GPU type name",
-                "use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
+                issue=f"GPU name {gpu.name!r} is not a GPU type name",
+                suggestion="use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
             )
         if not TORCH_MINIMUM.fullmatch(gpu.min_torch):
-            yield Problem(
+            yield toolmodule.BAD_TOOL_DATA.at(
                 ("gpu", i, "min_torch"),
-                "A100",
-                f"min_torch {gpu.min_torch!r} is not a version",
-                'write the lowest torch release that supports the GPU, e.g. min_torch = "2.1"',
+                issue=f"min_torch {gpu.min_torch!r} is not a version",
+                suggestion='write the lowest torch release that supports the GPU, e.g. min_torch = "2.1"',
             )
         yield from _positive(("gpu", i, "usd_per_hour"), gpu.usd_per_hour)
 
@@ -168,27 +159,26 @@ def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
 def _check_steps(spec: ModalSpec) -> Iterator[Problem]:
     declared = {inv.rule for inv in spec.invariant if inv.rule is not None}
     if not spec.step:
-        yield Problem(
+        yield general.EMPTY.at(
             ("step",),
-            "A016",
-            "`tool_module.step` lists no checklist step",
-            "add [[tool_module.step]] tables with label, text and checks",
+            key="tool_module.step",
+            suggestion="add [[tool_module.step]] tables with label, text and checks",
         )
     for i, step in enumerate(spec.step):
         if not LABEL.fullmatch(step.label):
-            yield Problem(
+            yield toolmodule.BAD_TOOL_DATA.at(
                 ("step", i, "label"),
-                "A100",
-                f"checklist label {step.label!r} is not a short tag",
-                "use letters, digits and '+', '.', '_', '-' only, e.g. vol+ckpt",
+                issue=f"checklist label {step.label!r} is not a short tag",
+                suggestion="use letters, digits and '+', '.', '_', '-' only, e.g. vol+ckpt",
             )
         for j, check in enumerate(step.checks):
             if check in LINT_RULES and check not in declared:
-                yield Problem(
+                yield toolmodule.INCONSISTENT_FIGURES.at(
                     ("step", i, "checks", j),
-                    "A103",
-                    f"lint rule `{check}` is checked by step `{step.label}` but no invariant declares it",
-                    f'add a [[tool_module.invariant]] with rule = "{check}" and the text of the invariant',
+                    issue=f"lint rule `{check}` is checked by step `{step.label}` but no invariant "
+                    "declares it",
+                    suggestion=f'add a [[tool_module.invariant]] with rule = "{check}" and the text of the '
+                    "invariant",
                 )
 
 
@@ -203,21 +193,19 @@ def _check_unique(spec: ModalSpec) -> Iterator[Problem]:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value and value in seen:
-                yield Problem(
+                yield toolmodule.INCONSISTENT_FIGURES.at(
                     (table, i, key),
-                    "A103",
-                    f"{key} `{value}` is used by two [[tool_module.{table}]]",
-                    f"give each [[tool_module.{table}]] its own {key}",
+                    issue=f"{key} `{value}` is used by two [[tool_module.{table}]]",
+                    suggestion=f"give each [[tool_module.{table}]] its own {key}",
                 )
             seen.add(value)
     checks = [(i, j, c) for i, s in enumerate(spec.step) for j, c in enumerate(s.checks)]
     seen_checks: set[str] = set()
     for i, j, check in checks:
         if check in seen_checks:
-            yield Problem(
+            yield toolmodule.INCONSISTENT_FIGURES.at(
                 ("step", i, "checks", j),
-                "A103",
-                f"check `{check}` is listed by two steps",
-                "let one checklist step own each check",
+                issue=f"check `{check}` is listed by two steps",
+                suggestion="let one checklist step own each check",
             )
         seen_checks.add(check)

@@ -14,8 +14,9 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Strict, ValidationError
 
+from assembler.codes.toolmodule import BAD_TOOL_DATA
 from assembler.diagnostics import KeyPath, Problem
-from assembler.schema_errors import Wording, translate
+from assembler.schema_errors import Wording, translate_all
 
 # What the generated program checks by itself. A checklist step lists the checks that decide it; the lint
 # rules must also be the `rule` of an invariant, whose text the program prints with each finding.
@@ -84,11 +85,7 @@ def parse_spec(
     try:
         spec = ModalSpec.model_validate(data)
     except ValidationError as err:
-        problems: dict[tuple[KeyPath, str], Problem] = {}
-        for error in err.errors():
-            problem = translate(data, error, _WORDING, _known_keys)
-            problems.setdefault((problem.path, problem.message), problem)
-        return None, list(problems.values())
+        return None, translate_all(data, err.errors(), _WORDING, _known_keys)
     from assembler.toolkinds.modal_checks import check_spec
 
     problems_found = check_spec(spec, today or datetime.date.today())
@@ -96,9 +93,9 @@ def parse_spec(
 
 
 _WORDING = Wording(
-    unknown="A100",
-    missing="A100",
-    wrong_type="A100",
+    unknown=BAD_TOOL_DATA,
+    missing=BAD_TOOL_DATA,
+    wrong_type=BAD_TOOL_DATA,
     unknown_hint="known keys here: {known}",
     missing_hint="add `{key} = ...` (see the modal-runner manifest for an example)",
     type_hint="write the value with the type shown in the modal-runner manifest",

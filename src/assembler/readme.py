@@ -1,0 +1,62 @@
+"""The parts of README.md that are generated from the code, so they cannot drift: each lies between a
+`<!-- generated: NAME -->` line and an `<!-- end: NAME -->` line. `make readme` rewrites them
+(`python -m assembler.readme`); a test fails while README.md differs from what this module makes."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def codes_table() -> str:
+    from assembler.codes import registry
+
+    rows = ["| Code | Severity | Meaning |", "| --- | --- | --- |"]
+    rows += [f"| {c.id} | {c.severity.value} | {c.title} |" for c in registry().values()]
+    return "\n".join(rows)
+
+
+def exit_table() -> str:
+    from assembler.exits import MEANINGS
+
+    rows = ["| Exit | Meaning |", "| --- | --- |"]
+    rows += [f"| {status} | {meaning} |" for status, meaning in MEANINGS.items()]
+    return "\n".join(rows)
+
+
+REGIONS: dict[str, Callable[[], str]] = {"codes": codes_table, "exits": exit_table}
+
+
+def update(text: str) -> str:
+    """`text` with every generated region rewritten."""
+    for name, make in REGIONS.items():
+        pattern = re.compile(rf"(<!-- generated: {name} -->\n)(?:.*?\n)?(<!-- end: {name} -->)", re.DOTALL)
+        if not pattern.search(text):
+            raise ValueError(f"README.md has no region `{name}`")
+        text = pattern.sub(rf"\g<1>{_escaped(make())}\n\g<2>", text)
+    return text
+
+
+def _escaped(body: str) -> str:
+    """`body` as the literal text of a replacement pattern."""
+    return body.replace("\\", "\\\\")
+
+
+def main(argv: list[str]) -> int:
+    current = README.read_text(encoding="utf-8")
+    wanted = update(current)
+    if argv == ["--check"]:
+        if current != wanted:
+            print("README.md is out of date: run `make readme`", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(wanted, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
