@@ -327,3 +327,11 @@ def test_canonical_text_is_independent_of_key_order() -> None:
     b = {"a": datetime.date(2026, 1, 2), "b": [1, {"x": "s", "y": True}]}
     assert canonical(a) == canonical(b) == "{'a': datetime.date(2026, 1, 2), 'b': [1, {'x': 's', 'y': True}]}"
     assert canonical({"a": "1"}) != canonical({"a": 1})
+
+
+def test_external_agents() -> None:
+    config, problems = parse_config({"external_agents": ["physics-deriver", "Not A Slug", "keimd-expert"]})
+    assert config.external_agents == frozenset({"physics-deriver", "keimd-expert"})
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        (("external_agents", 1), "A090", "`external_agents[1]` must be an agent name (a lowercase slug)")
+    ]

@@ -11,8 +11,9 @@ import pytest
 
 from assembler.config import Config
 from assembler.disk import FileProblem
+from assembler.names import NAME_LIMIT
 from assembler.pipeline import plan_catalog
-from assembler.sources import NAME_LIMIT, Escape, Sources, Text
+from assembler.sources import Escape, Sources, Text
 from tests.conftest import manifest, write_tree
 
 TODAY = datetime.date(2026, 3, 1)

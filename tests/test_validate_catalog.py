@@ -48,7 +48,21 @@ def test_a041_unknown_target_with_suggestion() -> None:
 
 def test_a041_unknown_target_without_suggestion() -> None:
     found = check_catalog({"a": agent("a", "zzz"), "b": agent("b", "a")}, BLOCKS)
-    assert [p.hint for _, p in found] == ["write a manifest for it or fix the name"]
+    assert [p.hint for _, p in found] == [
+        "write a manifest for it, fix the name, or declare it in external_agents (assembler.toml) if it "
+        "is defined outside the catalog"
+    ]
+
+
+def test_a041_not_for_an_external_agent() -> None:
+    catalog = {"a": agent("a", "physics-deriver"), "b": agent("b", "a")}
+    assert check_catalog(catalog, BLOCKS, frozenset(catalog), frozenset({"physics-deriver"})) == []
+    found = check_catalog(
+        {"a": agent("a", "physics-derivr"), "b": agent("b", "a")},
+        BLOCKS,
+        external=frozenset({"physics-deriver"}),
+    )
+    assert [p.hint for _, p in found] == ["did you mean `physics-deriver`?"]
 
 
 def test_a041_not_for_a_handoff_to_itself() -> None:

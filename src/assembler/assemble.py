@@ -69,7 +69,7 @@ def name_problem(
     path: tuple[str | int, ...], what: str, name: str, folder: str, label: str | None = None
 ) -> Problem:
     """A013 for a name that is no slug (it could leave its folder), A017 for one too long for a file."""
-    from assembler.sources import NAME_LIMIT, SLUG
+    from assembler.names import NAME_LIMIT, SLUG
 
     if SLUG.fullmatch(name):
         return general.NAME_TOO_LONG.at(

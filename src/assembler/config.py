@@ -15,12 +15,13 @@ from assembler import vocab
 from assembler.codes import general
 from assembler.codes.config import BAD_CONFIG
 from assembler.diagnostics import Diagnostic, Problem, did_you_mean
+from assembler.names import SLUG
 from assembler.tomlparse import TomlError, parse_toml
 
 CONFIG_FILE = "assembler.toml"
 
 _FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir")
-_LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models")
+_LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
 _KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases")
 
 
@@ -40,6 +41,9 @@ class Config:
         default_factory=lambda: {k: frozenset(v) for k, v in vocab.TAXONOMY.items()}
     )
     path_aliases: Mapping[str, str] = field(default_factory=dict)
+    external_agents: frozenset[str] = (
+        frozenset()
+    )  # agents defined outside the catalog, which handoffs may name
     # Where the configuration came from and its bytes: part of every output's fingerprint.
     source: str | None = None
     fingerprint_text: str = ""
@@ -93,6 +97,18 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
         kwargs["artifacts"] = lists["artifacts"]
     kwargs["tools"] = frozenset((*vocab.TOOLS, *(lists["extra_tools"] or ())))
     kwargs["models"] = frozenset((*vocab.MODELS, *(lists["extra_models"] or ())))
+    external = lists["external_agents"] or ()
+    for i, name in enumerate(external):
+        if not SLUG.fullmatch(name):
+            problems.append(
+                BAD_CONFIG.at(
+                    ("external_agents", i),
+                    key=f"external_agents[{i}]",
+                    expected="an agent name (a lowercase slug)",
+                    example='external_agents = ["physics-deriver"]',
+                )
+            )
+    kwargs["external_agents"] = frozenset(n for n in external if SLUG.fullmatch(n))
     kwargs["taxonomy"] = _taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
     kwargs["path_aliases"] = _aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
     located = [replace(p, path=(*prefix, *p.path)) for p in problems]

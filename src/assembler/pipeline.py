@@ -135,7 +135,7 @@ def plan_catalog(
         plan.expected.update(rel for rel, _ in result.paths)
         plan.existing.update((rel, data) for rel, data in result.on_disk.items() if data is not None)
     blocks = Sources(found, config).block_names()
-    plan.diagnostics += _catalog_diagnostics(found, results, blocks)
+    plan.diagnostics += _catalog_diagnostics(found, config, results, blocks)
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if plan.ok:
         plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]
@@ -158,11 +158,13 @@ def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
     return found
 
 
-def _catalog_diagnostics(found: Layout, results: list[Result], blocks: frozenset[str]) -> list[Diagnostic]:
+def _catalog_diagnostics(
+    found: Layout, config: Config, results: list[Result], blocks: frozenset[str]
+) -> list[Diagnostic]:
     by_stem = {r.stem: r for r in results}
     facts = {r.stem: r.facts for r in results if r.facts is not None}
     problems = _collisions(results)
-    for stem, problem in check_catalog(facts, blocks, all_stems=frozenset(by_stem)):
+    for stem, problem in check_catalog(facts, blocks, frozenset(by_stem), config.external_agents):
         damaged = by_stem[stem].damaged
         if not any(problem.path[: len(d)] == d for d in damaged):
             problems.setdefault(stem, []).append(problem)

@@ -5,17 +5,13 @@ outside their folders. Names are checked before anything is read: a name that is
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 
 from assembler.codes import general
 from assembler.config import Config
 from assembler.disk import FileProblem, Folder
 from assembler.layout import Layout
-
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LINK = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")  # a lineage link: [[agent-or-block]]
-NAME_LIMIT = 128  # characters of an agent, block, role or capability name (it becomes part of a file name)
+from assembler.names import is_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +43,7 @@ def decode(data: bytes, rel: str) -> str:
 
 def slug_name(name: str) -> str:
     """`name` if it is a slug short enough for a file name; raises Escape otherwise."""
-    if len(name) > NAME_LIMIT or not SLUG.fullmatch(name):
+    if not is_name(name):
         raise Escape(name)
     return name
 

@@ -17,8 +17,9 @@ from assembler.codes import roles as role_codes
 from assembler.codes import toolmodule
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Problem, Severity
+from assembler.names import NAME_LIMIT, SLUG
 from assembler.roles import Role, RoleResult, check_role_tools
-from assembler.sources import NAME_LIMIT, SLUG, Sources, Text
+from assembler.sources import Sources, Text
 
 if TYPE_CHECKING:
     from assembler.assemble import Agent, ToolPlan

@@ -12,7 +12,7 @@ from typing import Any
 
 from assembler.codes import content, general
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
-from assembler.sources import LINK
+from assembler.names import LINK
 
 Found = list[tuple[str, Problem]]  # (manifest name, problem)
 
@@ -52,12 +52,17 @@ def facts_of(data: Mapping[str, Any]) -> Facts:
 
 
 def check_catalog(
-    agents: Mapping[str, Facts], blocks: frozenset[str], all_stems: frozenset[str] | None = None
+    agents: Mapping[str, Facts],
+    blocks: frozenset[str],
+    all_stems: frozenset[str] | None = None,
+    external: frozenset[str] = frozenset(),
 ) -> Found:
-    """`agents` maps each valid manifest's file stem to its facts; `all_stems` holds every manifest's stem
-    (an invalid manifest is still an agent others may name)."""
+    """`agents` maps each parsed manifest's file stem to its facts; `all_stems` holds every manifest's stem
+    (an invalid manifest is still an agent others may name); `external` the agents the configuration
+    declares as defined outside the catalog (handoffs may name them, lineage may not)."""
     found: Found = []
     names = set(agents) if all_stems is None else set(all_stems)
+    reachable = names | external
     by_name: dict[str, str] = {}
     for stem, m in sorted(agents.items()):
         if m.name and m.name in by_name:
@@ -65,8 +70,11 @@ def check_catalog(
             found.append((stem, general.DUPLICATE_NAME.at(("name",), name=m.name, other=other)))
         by_name.setdefault(m.name, stem)
         for i, target in enumerate(m.targets):
-            if target and target not in names and target != m.name:
-                hint = did_you_mean(target, names) or "write a manifest for it or fix the name"
+            if target and target not in reachable and target != m.name:
+                hint = did_you_mean(target, reachable) or (
+                    "write a manifest for it, fix the name, or declare it in external_agents "
+                    "(assembler.toml) if it is defined outside the catalog"
+                )
                 found.append(
                     (
                         stem,

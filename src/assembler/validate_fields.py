@@ -9,18 +9,12 @@ from assembler.codes import content, general
 from assembler.config import Config
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.manifest import Manifest
-from assembler.sources import LINK, NAME_LIMIT, SLUG
+from assembler.names import LINK, NAME_LIMIT, SLUG, slugify
 from assembler.validate_text import check_text
 
 MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
 MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)")
-
-
-def slugify(text: str) -> str:
-    """The slug closest to `text`: `Doc_Writer` -> `doc-writer` (for hints)."""
-    words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", text).lower())
-    return "-".join(words)[:NAME_LIMIT] or "code-reviewer"
 
 
 def check_identity(m: Manifest, stem: str) -> list[Problem]:
