@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 KeyPath = tuple[str | int, ...]
+LIMIT = 100  # problems listed per file; a file with more gets one line counting the rest (A009)
 
 
 class Severity(StrEnum):
@@ -47,6 +48,11 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = Severity.ERROR
+
+
+def under(path: KeyPath, places: frozenset[KeyPath]) -> bool:
+    """Whether `path` is one of `places` or lies inside one (in time linear in the path's length)."""
+    return any(path[:end] in places for end in range(1, len(path) + 1))
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str | None:

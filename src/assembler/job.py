@@ -98,7 +98,7 @@ class Worker:
         )
         result.damaged = checked.damaged
         result.diagnostics += checked.inner
-        result.diagnostics += locate_problems(checked.problems, source.rel, source.text)
+        result.diagnostics += locate_problems(checked.problems, source.rel, source.text, checked.omitted)
         if checked.agent is not None and not has_errors(result.diagnostics) and self._wanted(result.stem):
             from assembler.render import render_agent, template_error
 

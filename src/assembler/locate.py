@@ -45,10 +45,19 @@ def _read_key(line: str, i: int) -> tuple[list[str], int]:
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: set[KeyPath] | None = None) -> None:
         self.lines = text.splitlines()
         self.positions: dict[KeyPath, Position] = {}
         self.array_counts: dict[KeyPath, int] = {}
+        self.wanted = wanted  # stop once each of these paths is found (None: scan everything)
+
+    def record(self, path: KeyPath, position: Position) -> None:
+        self.positions[path] = position
+        if self.wanted:
+            self.wanted.discard(path)
+
+    def done(self) -> bool:
+        return self.wanted is not None and not self.wanted
 
     def scan(self) -> dict[KeyPath, Position]:
         table: KeyPath = ()
@@ -67,13 +76,13 @@ class _Scanner:
                 self.array_counts[base] = index + 1
                 table = (*base, index)
                 self.positions.setdefault(base, (n + 1, col + 1))
-                self.positions[table] = (n + 1, col + 1)
+                self.record(table, (n + 1, col + 1))
                 n += 1
                 continue
             if stripped.startswith("["):
                 parts, _ = _read_key(stripped, 1)
                 table = tuple(parts)
-                self.positions[table] = (n + 1, col + 1)
+                self.record(table, (n + 1, col + 1))
                 n += 1
                 continue
             parts, i = _read_key(line, col)
@@ -81,8 +90,10 @@ class _Scanner:
                 n += 1
                 continue
             path = (*table, *parts)
-            self.positions[path] = (n + 1, col + 1)
+            self.record(path, (n + 1, col + 1))
             n = self._value(path, n, i + 1)
+            if self.done():
+                break
         return self.positions
 
     def _value(self, path: KeyPath, n: int, i: int) -> int:
@@ -134,7 +145,7 @@ class _Scanner:
                         return n + 1
                     continue
                 if depth == 1:
-                    self.positions[(*path, index)] = (n + 1, i + 1)
+                    self.record((*path, index), (n + 1, i + 1))
                     index += 1
                 if ch in "[{":
                     depth += 1
@@ -177,9 +188,10 @@ def _escaped(line: str, index: int) -> bool:
     return backslashes % 2 == 1
 
 
-def key_positions(text: str) -> dict[KeyPath, Position]:
-    """Map every key path of the document (tables, keys, array items) to its 1-based (line, column)."""
-    return _Scanner(text).scan()
+def key_positions(text: str, wanted: set[KeyPath] | None = None) -> dict[KeyPath, Position]:
+    """Map the key paths of the document (tables, keys, array items) to their 1-based (line, column):
+    every path, or, with `wanted`, those seen until each wanted path has been found."""
+    return _Scanner(text, None if wanted is None else set(wanted)).scan()
 
 
 def locate(positions: dict[KeyPath, Position], path: KeyPath) -> Position | None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assembler.diagnostics import Diagnostic, Problem
+from assembler.codes.general import TOO_MANY
+from assembler.diagnostics import LIMIT, Diagnostic, Problem
 
 
-def locate_problems(problems: Iterable[Problem], file: str, text: str) -> list[Diagnostic]:
+def locate_problems(problems: Iterable[Problem], file: str, text: str, omitted: int = 0) -> list[Diagnostic]:
+    """Diagnostics for the problems of one file, the first LIMIT of them; A009 counts the rest, and the
+    `omitted` ones its checks already left out."""
     problems = list(problems)
     if not problems:
         return []
+    extra = omitted
+    if len(problems) > LIMIT:
+        extra += len(problems) - LIMIT
+        problems = problems[:LIMIT]
     from assembler.locate import key_positions, locate  # only a run with problems scans text for lines
 
-    positions = key_positions(text)
+    positions = key_positions(text, {p.path for p in problems if p.path})
     out = []
     for p in problems:
         where = locate(positions, p.path)
@@ -29,4 +36,6 @@ def locate_problems(problems: Iterable[Problem], file: str, text: str) -> list[D
                 severity=p.severity,
             )
         )
+    if extra:
+        out.append(TOO_MANY.located(file, count=extra))
     return out

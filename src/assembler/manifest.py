@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from assembler.codes import general
-from assembler.diagnostics import KeyPath, Problem
+from assembler.diagnostics import LIMIT, KeyPath, Problem, under
 from assembler.schema_errors import Wording, data_path, first_per_place, translate_all
 
 if TYPE_CHECKING:
@@ -110,7 +110,8 @@ def _validator() -> Callable[[Any], Any]:
     return TypeAdapter(Manifest).validate_python
 
 
-def _fields_at(path: KeyPath) -> list[str]:
+@lru_cache(maxsize=64)
+def _fields_at(path: KeyPath) -> tuple[str, ...]:
     """The field names of the model found at `path` (for "did you mean")."""
     model: Any = Manifest
     for part in path:
@@ -126,8 +127,8 @@ def _fields_at(path: KeyPath) -> list[str]:
         if part in hints and part in nested and model is Manifest:
             model = nested[part]
         else:
-            return []
-    return [f.name for f in fields(model)]
+            return ()
+    return tuple(f.name for f in fields(model))
 
 
 _WORDING = Wording(
@@ -163,12 +164,13 @@ class Parsed:
     manifest: Manifest | None
     problems: list[Problem]
     damaged: frozenset[KeyPath] = frozenset()
+    omitted: int = 0  # problems found beyond those listed
 
     def reportable(self, found: list[Problem]) -> list[Problem]:
         """`found` without the problems that lie under a repaired key path."""
         if not self.damaged:
             return found
-        return [p for p in found if not any(p.path[: len(d)] == d for d in self.damaged)]
+        return [p for p in found if not under(p.path, self.damaged)]
 
 
 def parse_manifest(data: Mapping[str, Any]) -> Parsed:
@@ -185,7 +187,9 @@ def parse_manifest(data: Mapping[str, Any]) -> Parsed:
         except ValidationError as err:
             errors = err.errors()
         if attempt == 0:
-            problems = [_scoped(p) for p in translate_all(data, errors, _WORDING, _fields_at)]
+            problems = [_scoped(p) for p in translate_all(data, errors[:LIMIT], _WORDING, _fields_at)]
+            if len(errors) > LIMIT:  # not a manifest a person is fixing: list the first ones, count the rest
+                return Parsed(None, problems, omitted=len(errors) - LIMIT)
         current = copy.deepcopy(current) if attempt == 0 else current
         for error in errors:
             damaged.add(_repair(current, tuple(error["loc"]), error["type"]))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assembler.codes import general
 from assembler.config import Config, load_config
-from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors
+from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors, under
 from assembler.disk import FileProblem, Folder
 from assembler.job import Job, Result
 from assembler.layout import Layout, layout
@@ -166,7 +166,7 @@ def _catalog_diagnostics(
     problems = _collisions(results)
     for stem, problem in check_catalog(facts, blocks, frozenset(by_stem), config.external_agents):
         damaged = by_stem[stem].damaged
-        if not any(problem.path[: len(d)] == d for d in damaged):
+        if not under(problem.path, damaged):
             problems.setdefault(stem, []).append(problem)
     out: list[Diagnostic] = []
     for stem, located in sorted(problems.items()):

@@ -47,11 +47,23 @@ def _explain(text: str, message: str) -> TomlError:
             found = _AT.search(str(err))
     line = int(found.group(1)) if found else None
     column = int(found.group(2)) if found else None
+    if line is None and "recurs" in message:  # nesting too deep for the parser: point at the deepest line
+        line, column = _deepest(text)
     if line is not None and line > len(text.splitlines()) - 1:
         opened = _unclosed_multiline(text)
         if opened is not None:  # the parser ran to the end looking for the closing quotes
             line, column = opened
     return TomlError(_AT.sub("", message).strip().rstrip("."), line, column)
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """The first line with the most nesting (dots in a key or header, brackets and braces), 1-based."""
+    best, where = -1, (1, 1)
+    for number, line in enumerate(text.splitlines(), start=1):
+        depth = line.count(".") + line.count("[") + line.count("{")
+        if depth > best:
+            best, where = depth, (number, len(line) - len(line.lstrip()) + 1)
+    return where
 
 
 def _unclosed_multiline(text: str) -> tuple[int, int] | None:

@@ -32,6 +32,7 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)  # in the manifest, by key path
     inner: list[Diagnostic] = field(default_factory=list)  # in the files it names
     damaged: frozenset[tuple[str | int, ...]] = frozenset()  # key paths whose values were repaired
+    omitted: int = 0  # problems found in the manifest beyond those listed
 
 
 def validate_manifest(
@@ -51,7 +52,7 @@ def validate_manifest(
     from assembler.validate_fields import check_manifest
 
     parsed = parse_manifest(data)
-    checked = Checked(problems=list(parsed.problems), damaged=parsed.damaged)
+    checked = Checked(problems=list(parsed.problems), damaged=parsed.damaged, omitted=parsed.omitted)
     m = parsed.manifest
     if m is None:
         return checked

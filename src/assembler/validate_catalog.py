@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assembler.codes import content, general
-from assembler.diagnostics import KeyPath, Problem, did_you_mean
+from assembler.diagnostics import LIMIT, KeyPath, Problem, did_you_mean
 from assembler.names import LINK
 
 Found = list[tuple[str, Problem]]  # (manifest name, problem)
@@ -71,7 +71,10 @@ def check_catalog(
         by_name.setdefault(m.name, stem)
         for i, target in enumerate(m.targets):
             if target and target not in reachable and target != m.name:
-                hint = did_you_mean(target, reachable) or (
+                close = (
+                    did_you_mean(target, reachable) if i < LIMIT else None
+                )  # linear: no hint past the limit
+                hint = close or (
                     "write a manifest for it, fix the name, or declare it in external_agents "
                     "(assembler.toml) if it is defined outside the catalog"
                 )

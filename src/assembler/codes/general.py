@@ -46,6 +46,14 @@ UNREADABLE = Code(
     "A source the catalog needs is missing or is not text: the manifests folder does not exist, or a file "
     "is not UTF-8. Failures of the file system itself, such as a permission denied, are F001.",
 )
+TOO_MANY = Code(
+    "A009",
+    "too many problems in one file",
+    "{count} more problems in this file are not listed",
+    "fix the problems listed above, then run again",
+    "A file has more problems than a report can usefully list (a generated file gone wrong, or a file "
+    "that is not a manifest at all). The first ones are listed; this counts the rest.",
+)
 NOT_A_SLUG = Code(
     "A010",
     "name is not a lowercase slug",
