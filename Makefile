@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 # machine, many containers) Python would compile them again at every start: 40 ms to 100 ms a run.
 COMPILE := $(BIN)/python -m compileall -q src
 
-.PHONY: help build test check lint typecheck snapshots schema readme bench clean
+.PHONY: help build test check lint typecheck snapshots schema readme fuzz bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ snapshots: $(READY) ## Refresh the snapshot files of the generated agents after 
 
 schema: $(READY) ## Rewrite src/assembler/manifest_core.json after a change to the manifest dataclasses
 	$(BIN)/python -m assembler.coreschema
+
+fuzz: $(READY) ## Fuzz the whole catalog with 5,000 generated catalogs (make test runs 40)
+	FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/test_fuzz.py -p no:randomly
 
 readme: $(READY) ## Rewrite the generated parts of README.md (diagnostic codes, exit statuses)
 	$(BIN)/python -m assembler.readme

@@ -335,3 +335,13 @@ def test_external_agents() -> None:
     assert [(p.path, p.code, p.message) for p in problems] == [
         (("external_agents", 1), "A090", "`external_agents[1]` must be an agent name (a lowercase slug)")
     ]
+
+
+@pytest.mark.parametrize("value", ["a\\u0000b", "tab\\there", "line\\nbreak"])
+def test_a_folder_with_a_control_character(tmp_path: Path, value: str) -> None:
+    write_tree(tmp_path, {"assembler.toml": f'blocks_dir = "{value}"\ngenerated_dir = "{value}"\n'})
+    diagnostics = load_config(tmp_path)[1]
+    assert [(d.code, d.line, d.message) for d in diagnostics] == [
+        ("A090", 1, "`blocks_dir` must be a folder name without control characters"),
+        ("A090", 2, "`generated_dir` must be a folder name without control characters"),
+    ]

@@ -6,6 +6,7 @@ lists; `artifacts` and `obligatory_blocks` replace theirs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,9 @@ from assembler.names import SLUG
 from assembler.tomlparse import TomlError, parse_toml
 
 CONFIG_FILE = "assembler.toml"
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f]"
+)  # no file name holds these; a NUL cannot even be passed to the system
 
 _FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir")
 _LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
@@ -77,7 +81,16 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
         value = data.get(key)
         if value is None:
             continue
-        if key == "generated_dir" and isinstance(value, str) and value.strip():
+        if isinstance(value, str) and _CONTROL.search(value):
+            problems.append(
+                BAD_CONFIG.at(
+                    (key,),
+                    key=key,
+                    expected="a folder name without control characters",
+                    example='write a path such as "_manifests"',
+                )
+            )
+        elif key == "generated_dir" and isinstance(value, str) and value.strip():
             kwargs[key] = value  # outputs may go outside the root, where the configuration says so
         elif not isinstance(value, str) or not value.strip() or not _inside_root(value):
             problems.append(
