@@ -40,13 +40,13 @@ snapshots: $(READY) ## Refresh the snapshot files of the generated agents after 
 	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
 
 schema: $(READY) ## Rewrite src/assembler/manifest_core.json after a change to the manifest dataclasses
-	$(BIN)/python -m assembler.coreschema
+	$(BIN)/python -m assembler.generate schema
 
 fuzz: $(READY) ## Fuzz the whole catalog with 5,000 generated catalogs (make test runs 40)
 	FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/test_fuzz.py -p no:randomly
 
 readme: $(READY) ## Rewrite the generated parts of README.md (diagnostic codes, exit statuses)
-	$(BIN)/python -m assembler.readme
+	$(BIN)/python -m assembler.generate readme
 
 bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
 	@$(COMPILE)

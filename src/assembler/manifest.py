@@ -17,14 +17,11 @@ import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from assembler.codes import general
 from assembler.diagnostics import LIMIT, KeyPath, Problem, under
 from assembler.schema_errors import Wording, data_path, first_per_place, translate_all
-
-if TYPE_CHECKING:
-    from pydantic_core import CoreSchema
 
 _FORBID: Any = {"extra": "forbid"}
 
@@ -94,20 +91,17 @@ class Manifest:
 LEGACY_KEYS = ("memory_project", "project_claudemd", "produces_artifact", "provider")
 
 
+def classes() -> dict[str, type]:
+    """The model's classes by name, as its stored core schema refers to them (see `coreschema`)."""
+    return {c.__qualname__: c for c in (Manifest, Handoff, References, Taxonomy, Lineage)}
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Callable[[Any], Any]:
-    """pydantic's validation of `Manifest`: from the shipped schema when it was derived with the installed
-    pydantic-core, else from the schema pydantic derives now (0.15 s slower, the same checks)."""
-    import pydantic_core
-
+    """pydantic's validation of `Manifest`, from its stored core schema (see `coreschema`)."""
     from assembler import coreschema
 
-    version, schema = coreschema.load()
-    if version == pydantic_core.__version__:
-        return pydantic_core.SchemaValidator(cast("CoreSchema", schema)).validate_python
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Manifest).validate_python
+    return coreschema.validator(Manifest, classes())
 
 
 @lru_cache(maxsize=64)

@@ -1,11 +1,10 @@
 """The parts of README.md that are generated from the code, so they cannot drift: each lies between a
 `<!-- generated: NAME -->` line and an `<!-- end: NAME -->` line. `make readme` rewrites them
-(`python -m assembler.readme`); a test fails while README.md differs from what this module makes."""
+(`python -m assembler.generate readme`); a test fails while README.md differs from what this module makes."""
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,19 +43,3 @@ def update(text: str) -> str:
 def _escaped(body: str) -> str:
     """`body` as the literal text of a replacement pattern."""
     return body.replace("\\", "\\\\")
-
-
-def main(argv: list[str]) -> int:
-    current = README.read_text(encoding="utf-8")
-    wanted = update(current)
-    if argv == ["--check"]:
-        if current != wanted:
-            print("README.md is out of date: run `make readme`", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(wanted, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
