@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from assembler import __version__
 from assembler.commands import cli
+from tests.conftest import manifest
 
 
 def run(*args: str) -> Result:
@@ -264,3 +265,160 @@ def test_a_closed_pipe_does_not_hide_the_exit_status(catalog: Callable[..., Path
     assert process.returncode == 1, err  # click's answer to a closed pipe, kept by the fast exit
     assert b"Traceback" not in err
     assert b"D002" in err
+
+
+# issue 9: messages that tell the truth, options where pre-commit puts them
+
+
+def test_options_after_the_command(catalog: Callable[..., Path], tmp_path: Path) -> None:
+    root = catalog()
+    assert run("build", "--root", str(root)).exit_code == 0
+    result = run("check", "--root", str(root), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output) == {"diagnostics": [], "fix": None}
+    # the command's own value wins over the group's
+    assert run("--root", str(tmp_path), "check", "--root", str(root)).exit_code == 0
+
+
+def test_check_json_with_diff_is_one_document(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    run("--root", str(root), "build")
+    fixer = root / "_generated/fixer.md"
+    fixer.write_text(fixer.read_text().replace("E1 to E5.", "E1 to E7."))
+    result = run("check", "--root", str(root), "--format", "json", "--diff")
+    assert result.exit_code == 3
+    document = json.loads(result.output)  # the whole output parses: the diffs are inside it
+    [drift] = document["diagnostics"]
+    assert drift["code"] == "D004" and "-E1 to E7.\n+E1 to E5.\n" in drift["diff"]
+    assert document["fix"] == "assembler build --force"
+
+
+def test_check_text_with_diff_prints_a_patch_on_stdout(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    result = CliRunner().invoke(cli, ["check", "--root", str(root), "--diff"])
+    assert result.exit_code == 3
+    assert result.stdout.startswith("--- a/_generated/fixer.md\n+++ b/_generated/fixer.md\n")
+    assert "D002" not in result.stdout and "D002" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setup", "fix"),
+    [
+        ("stale", "assembler build"),
+        ("hand-edited", "assembler build --force"),
+        ("foreign", "assembler build --force"),
+        ("orphaned", "assembler build --prune"),
+    ],
+)
+def test_check_names_the_command_that_fixes_what_it_found(
+    catalog: Callable[..., Path], setup: str, fix: str
+) -> None:
+    root = catalog()
+    run("--root", str(root), "build")
+    fixer = root / "_generated/fixer.md"
+    if setup == "stale":
+        (root / "_blocks/baseline.md").write_text("# BASELINE\n\nChanged.\n")
+    elif setup == "hand-edited":
+        fixer.write_text(fixer.read_text() + "\nmy note\n")
+    elif setup == "foreign":
+        fixer.write_text("# my own agent, written by hand\n")
+    else:
+        (root / "_generated/gone.md").write_text(fixer.read_text().replace("fixer", "gone"))
+        run("--root", str(root), "build")  # keeps it: it is not gone.toml's any more than fixer's
+        stamped = fixer.read_text()
+        (root / "_generated/gone.md").write_text(stamped)
+        run_result = run("--root", str(root), "check", "--format", "json")
+        codes = {d["code"] for d in json.loads(run_result.output)["diagnostics"]}
+        assert codes == {"D003"}
+    result = run("--root", str(root), "check")
+    assert result.exit_code == 3
+    assert result.output.rstrip().endswith(f"Run `{fix}` to bring them in line.")
+    if setup == "foreign":
+        assert "D005" in result.output and "D004" not in result.output
+        assert "a file without its stamp stands where fixer's output goes" in result.output
+    # the command named does bring them in line
+    assert run("--root", str(root), *fix.split()[1:]).exit_code == 0
+    assert run("--root", str(root), "check").exit_code == 0
+
+
+def test_check_named_agents_only(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    run("--root", str(root), "build", "fixer")
+    assert run("--root", str(root), "check", "fixer").exit_code == 0
+    assert run("--root", str(root), "check", "reviewer").exit_code == 3
+    assert run("--root", str(root), "check", "nobody").exit_code == 2
+
+
+def test_build_counts_what_it_was_asked_to_do(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    assert "1 written, 0 unchanged." in run("--root", str(root), "build", "fixer").output
+    assert "1 written, 1 unchanged." in run("--root", str(root), "build").output
+    assert "0 written, 1 unchanged." in run("--root", str(root), "build", "reviewer").output
+
+
+def test_build_json_is_one_document(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    document = json.loads(run("build", "--root", str(root), "--format", "json").output)
+    assert document == {
+        "diagnostics": [],
+        "written": ["_generated/fixer.md", "_generated/reviewer.md"],
+        "unchanged": [],
+        "refused": [],
+        "pruned": [],
+        "kept": [],
+    }
+
+
+def test_strict_makes_warnings_fail(catalog: Callable[..., Path]) -> None:
+    root = catalog(
+        {
+            "_roles/narrow.toml": '[tools]\nallowed = ["Read"]\n',
+            "_manifests/fixer.toml": 'substrate_role = "narrow"\n' + manifest("fixer", "reviewer"),
+        }
+    )
+    relaxed = run("validate", "--root", str(root))
+    assert relaxed.exit_code == 0 and "A032: warning:" in relaxed.output
+    strict = run("validate", "--root", str(root), "--strict")
+    assert strict.exit_code == 1
+    assert strict.output.rstrip().endswith("0 error(s), 1 warning(s); nothing was written.")
+    assert run("build", "--root", str(root), "--strict").exit_code == 1
+    assert not (root / "_generated").exists()
+
+
+def test_colour_on_request_never_in_a_pipe_and_not_under_no_color(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = catalog({"_manifests/fixer.toml": 'name = "fixer"\nnmae = 1\n'})
+    plain = run("validate", "--root", str(root))
+    assert "\x1b[" not in plain.output  # CliRunner's stderr is no terminal
+    coloured = run("validate", "--root", str(root), "--color")
+    assert "\x1b[31mA002\x1b[0m" in coloured.output
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    from assembler.commands import Options, _color
+
+    assert _color(Options()) is False
+    monkeypatch.delenv("NO_COLOR")
+    assert _color(Options()) is True
+    assert _color(Options(color=False)) is False
+
+
+def test_an_internal_error_is_one_line_and_exit_5(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assembler import cli as cli_module
+    from assembler import pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(pipeline, "plan_catalog", broken)
+    monkeypatch.setattr("assembler.commands.plan_catalog", broken)
+    with pytest.raises(SystemExit) as raised:
+        cli_module.main(["--root", str(catalog()), "check"])
+    assert raised.value.code == 5
+    err = capsys.readouterr().err
+    assert err.startswith("assembler: internal error: RuntimeError: something nobody expected\n")
+    assert "Traceback" not in err
+    monkeypatch.setenv("ASSEMBLER_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli_module.main(["--root", str(catalog()), "check"])

@@ -108,7 +108,8 @@ def _report(diagnostics: list[Diagnostic], options: Options, **extra: object) ->
         if diagnostics:
             click.echo(format_github(diagnostics))
     elif diagnostics:
-        click.echo(format_text(diagnostics, color=_color(options)), err=True)
+        color = _color(options)
+        click.echo(format_text(diagnostics, color=color), err=True, color=color)
 
 
 def _plan(options: Options, names: tuple[str, ...] = (), trust: bool = True) -> Plan:
