@@ -210,7 +210,7 @@ def _aliases(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict
 def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     """Read the configuration of the catalog at `root` (defaults when there is none). Never raises: a file
     that cannot be read or parsed is a diagnostic, and the defaults stand in."""
-    from assembler.disk import FileProblem, folder
+    from assembler.disk import FileProblem, decode, folder
     from assembler.located import locate_problems
 
     try:
@@ -226,16 +226,9 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     if raw is None:
         return Config(), []
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as err:
-        return Config(), [
-            general.UNREADABLE.located(
-                source,
-                where=source,
-                reason=f"byte {err.start} is not UTF-8",
-                suggestion="save the file as UTF-8 text",
-            )
-        ]
+        text = decode(raw, source)
+    except FileProblem as problem:
+        return Config(), [problem.diagnostic]
     try:
         data = parse_toml(text)
     except TomlError as err:

@@ -111,7 +111,8 @@ def _read_cache(path: Path, classes: Mapping[str, type]) -> dict[str, Any] | Non
 
 def _write_cache(path: Path, schema: dict[str, Any], classes: Mapping[str, type]) -> None:
     """Store a derived schema; a cache that cannot be written, or a schema JSON cannot hold, is skipped."""
-    from assembler.disk import FileProblem, atomic_write
+    from assembler.atomic import atomic_write
+    from assembler.disk import FileProblem
 
     try:
         text = dumps(schema, classes)

@@ -7,38 +7,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from assembler.codes import general
 from assembler.config import Config
-from assembler.disk import FileProblem, Folder
+from assembler.disk import FileProblem, Folder, read_text
+from assembler.disk import Text as Text  # where most modules import it from
+from assembler.disk import decode as decode
 from assembler.layout import Layout
 from assembler.names import is_name
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A file's text and its path relative to the catalog root."""
-
-    rel: str
-    text: str
-
-
 class Escape(Exception):
     """A name that would resolve outside its folder."""
-
-
-def decode(data: bytes, rel: str) -> str:
-    """UTF-8 text without a byte-order mark; FileProblem (A005) when the bytes are not UTF-8."""
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as err:
-        raise FileProblem(
-            general.UNREADABLE.located(
-                rel,
-                where=rel,
-                reason=f"byte {err.start} is not UTF-8",
-                suggestion="save the file as UTF-8 text",
-            )
-        ) from None
 
 
 def slug_name(name: str) -> str:
@@ -46,12 +24,6 @@ def slug_name(name: str) -> str:
     if not is_name(name):
         raise Escape(name)
     return name
-
-
-def read_text(folder: Folder, name: str) -> Text | None:
-    data = folder.read(name)
-    rel = folder.file(name)
-    return None if data is None else Text(rel, decode(data, rel))
 
 
 @dataclass

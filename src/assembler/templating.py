@@ -81,7 +81,7 @@ def pyliteral(value: object) -> str:
 
 
 def _override_text(name: str, override: Folder) -> str | None:
-    from assembler.sources import read_text
+    from assembler.disk import read_text
 
     if "/" in name or name.startswith("."):
         return None

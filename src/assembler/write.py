@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from assembler.atomic import atomic_write, delete, remove_stale_temporaries, whole_disk
 from assembler.diagnostics import Diagnostic
-from assembler.disk import FileProblem, atomic_write, delete, remove_stale_temporaries, whole_disk
+from assembler.disk import FileProblem
 from assembler.pipeline import Plan
 from assembler.progress import track
 from assembler.read import output_folder
