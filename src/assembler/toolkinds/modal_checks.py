@@ -19,6 +19,7 @@ from assembler.validate_text import bad_char
 GPU_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 TORCH_MINIMUM = re.compile(r"\d+(?:\.\d+){0,3}")
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9+._-]*")
+MAX_GPUS_PER_CONTAINER = 64
 
 
 def check_spec(spec: ModalSpec, today: datetime.date) -> list[Problem]:
@@ -28,6 +29,7 @@ def check_spec(spec: ModalSpec, today: datetime.date) -> list[Problem]:
         *_check_text(spec),
         *_check_figures(spec, today),
         *_check_gpus(spec),
+        *_check_gpu_names(spec),
         *_check_steps(spec),
         *_check_unique(spec),
     ]
@@ -54,8 +56,12 @@ def _check_name(name: str) -> Iterator[Problem]:
 def _strings(spec: ModalSpec) -> Iterator[tuple[KeyPath, str]]:
     yield ("pricing_url",), spec.pricing_url
     yield ("confirm_stop_phrase",), spec.confirm_stop_phrase
+    for i, name in enumerate(spec.any_gpu):
+        yield ("any_gpu", i), name
     for i, gpu in enumerate(spec.gpu):
         yield ("gpu", i, "name"), gpu.name
+        for j, alias in enumerate(gpu.aliases):
+            yield ("gpu", i, "aliases", j), alias
         yield ("gpu", i, "min_torch"), gpu.min_torch
     for i, step in enumerate(spec.step):
         yield ("step", i, "label"), step.label
@@ -130,13 +136,14 @@ def _check_figures(spec: ModalSpec, today: datetime.date) -> Iterator[Problem]:
             f"the STOP threshold ${tiers.stop_above_usd:g} is above the daily cap ${spec.daily_cap_usd:g}",
             "a single run may not exceed the daily cap: lower stop_above_usd or raise daily_cap_usd",
         )
-    if spec.prices_verified > today:
-        yield Problem(
-            ("prices_verified",),
-            "A103",
-            f"prices_verified {spec.prices_verified} lies in the future",
-            f"write the date the prices were last checked on the pricing page (today is {today})",
-        )
+    for i, gpu in enumerate(spec.gpu):
+        if gpu.verified is not None and gpu.verified > today:
+            yield Problem(
+                ("gpu", i, "verified"),
+                "A103",
+                f"the {gpu.name} price was verified on {gpu.verified}, which lies in the future",
+                f"write the date the price was last checked on the pricing page (today is {today})",
+            )
 
 
 def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
@@ -148,12 +155,22 @@ def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
             "add a [[tool_module.gpu]] table with name, min_torch and usd_per_hour",
         )
     for i, gpu in enumerate(spec.gpu):
-        if not GPU_NAME.fullmatch(gpu.name):
+        names: list[tuple[KeyPath, str]] = [(("gpu", i, "name"), gpu.name)]
+        names += [(("gpu", i, "aliases", j), alias) for j, alias in enumerate(gpu.aliases)]
+        for path, name in names:
+            if not GPU_NAME.fullmatch(name):
+                yield Problem(
+                    path,
+                    "A100",
+                    f"GPU name {name!r} is not a GPU type name",
+                    "use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
+                )
+        if not 1 <= gpu.max_count <= MAX_GPUS_PER_CONTAINER:
             yield Problem(
-                ("gpu", i, "name"),
-                "A100",
-                f"GPU name {gpu.name!r} is not a GPU type name",
-                "use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
+                ("gpu", i, "max_count"),
+                "A103",
+                f"max_count {gpu.max_count} of {gpu.name} is not between 1 and {MAX_GPUS_PER_CONTAINER}",
+                "write how many GPUs of this type Modal attaches to one container at most, e.g. 8",
             )
         if not TORCH_MINIMUM.fullmatch(gpu.min_torch):
             yield Problem(
@@ -192,9 +209,33 @@ def _check_steps(spec: ModalSpec) -> Iterator[Problem]:
                 )
 
 
+def _check_gpu_names(spec: ModalSpec) -> Iterator[Problem]:
+    """Names and aliases are matched without case, as Modal matches them: each must be unique."""
+    seen: set[str] = set()
+    for i, gpu in enumerate(spec.gpu):
+        paths: list[tuple[KeyPath, str]] = [(("gpu", i, "name"), gpu.name)]
+        paths += [(("gpu", i, "aliases", j), alias) for j, alias in enumerate(gpu.aliases)]
+        for path, name in paths:
+            if name.casefold() in seen:
+                yield Problem(
+                    path,
+                    "A103",
+                    f"GPU name `{name}` is used twice in [[tool_module.gpu]] (names match without case)",
+                    "give each GPU type and alias one entry",
+                )
+            seen.add(name.casefold())
+    for i, name in enumerate(spec.any_gpu):
+        if name.casefold() not in seen:
+            yield Problem(
+                ("any_gpu", i),
+                "A103",
+                f"`any_gpu` names `{name}`, which is not a GPU of the table",
+                "list GPU names of the [[tool_module.gpu]] tables",
+            )
+
+
 def _check_unique(spec: ModalSpec) -> Iterator[Problem]:
     lists: list[tuple[str, str, list[str]]] = [
-        ("gpu", "name", [g.name.casefold() for g in spec.gpu]),
         ("step", "label", [s.label for s in spec.step]),
         ("invariant", "rule", [inv.rule or "" for inv in spec.invariant]),
         ("report_field", "key", [f.key for f in spec.report_field]),

@@ -19,7 +19,7 @@ from assembler.schema_errors import Wording, translate
 
 # What the generated program checks by itself. A checklist step lists the checks that decide it; the lint
 # rules must also be the `rule` of an invariant, whose text the program prints with each finding.
-ProgramCheck = Literal["app-list", "gpu-compat", "file-verify", "cost"]
+ProgramCheck = Literal["app-list", "gpu-compat", "file-verify", "entrypoint", "cost"]
 LintRule = Literal["spawn-not-map", "flush-print", "vol-commit", "retries", "checkpoint", "state-dict"]
 # The report fields whose values the program computes and whose shapes are rendered from the figures.
 ReportKey = Literal["cost-estimate", "cost-tier", "session-spend", "gpu", "checklist", "anti-stop"]
@@ -43,8 +43,11 @@ class Tiers(_Model):
 
 class Gpu(_Model):
     name: Text
+    aliases: tuple[Text, ...] = ()
     min_torch: Text
     usd_per_hour: Usd
+    max_count: Annotated[int, Strict()] = 8
+    verified: Annotated[datetime.date, Strict()] | None = None
 
 
 class Step(_Model):
@@ -67,10 +70,10 @@ class ModalSpec(_Model):
     kind: Literal["modal"]
     name: Text
     pricing_url: Text
-    prices_verified: Annotated[datetime.date, Strict()]
     daily_cap_usd: Usd
     confirm_stop_phrase: Text
     tiers: Tiers
+    any_gpu: tuple[Text, ...] = ()
     gpu: tuple[Gpu, ...]
     step: tuple[Step, ...]
     invariant: tuple[Invariant, ...]
