@@ -224,7 +224,8 @@ def _check_gpu_names(spec: ModalSpec) -> Iterator[Problem]:
                     "give each GPU type and alias one entry",
                 )
             seen.add(name.casefold())
-    for i, name in enumerate(spec.any_gpu):
+    names_valid = spec.gpu and all(GPU_NAME.fullmatch(g.name) for g in spec.gpu)
+    for i, name in enumerate(spec.any_gpu if names_valid else ()):  # else the names are reported already
         if name.casefold() not in seen:
             yield Problem(
                 ("any_gpu", i),

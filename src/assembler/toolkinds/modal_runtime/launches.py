@@ -15,7 +15,7 @@ from .estimate import Launch, ScriptCost
 from .gpus import GpuRequest, parse_request
 from .money import DEFAULT_TIMEOUT_S, MAX_RETRIES, MAX_TIMEOUT_S, ToolError
 from .reach import Code, local_code, reachable
-from .script import FunctionNode, ModalFunction, Retries, Script
+from .script import FunctionNode, ModalFunction, Retries, Script, dotted, last_name
 
 _HOW: Final = {"remote": False, "spawn": False, "local": False, "map": True, "starmap": True}
 _HOW_MANY: Final = {"for_each": True, "spawn_map": True, "remote_gen": False}
@@ -43,14 +43,8 @@ def _target(script: Script, call: ast.Call) -> tuple[str, str] | None:
         func = func.value
     if not isinstance(func, ast.Attribute) or func.attr not in {**_HOW, **_HOW_MANY}:
         return None
-    receiver = func.value
-    if isinstance(receiver, ast.Name) and receiver.id in script.modal:
-        return receiver.id, func.attr
-    if isinstance(receiver, ast.Attribute):
-        owner = receiver.value.func if isinstance(receiver.value, ast.Call) else receiver.value
-        if isinstance(owner, ast.Name) and owner.id in script.modal:
-            return owner.id, func.attr
-    return None
+    owner = script.modal_owner(func.value)
+    return None if owner is None else (owner, func.attr)
 
 
 def _in_loop(script: Script, code: Code, call: ast.Call) -> bool:
@@ -67,8 +61,26 @@ def _option(script: Script, function: ModalFunction, key: str) -> object:
     return None if node is None else script.evaluate(node)
 
 
+def _legacy_gpu(script: Script, node: ast.expr | None) -> str | None:
+    """`modal.gpu.A100(count=2, size="80GB")`, the object form of older scripts, as a GPU string."""
+    if not (isinstance(node, ast.Call) and dotted(node.func).startswith(("modal.gpu.", "gpu."))):
+        return None
+    name = last_name(node.func)
+    count: int | None = None
+    for keyword_node in node.keywords:
+        value = script.evaluate(keyword_node.value)
+        if keyword_node.arg == "count" and isinstance(value, int):
+            count = value
+        elif keyword_node.arg == "size" and isinstance(value, str):
+            name = f"{name}-{value}"
+        elif keyword_node.arg == "memory" and isinstance(value, int):
+            name = f"{name}-{value}GB"
+    return f"{name}:{count or 1}"
+
+
 def _request(script: Script, function: ModalFunction) -> GpuRequest | None:
-    value = _option(script, function, "gpu")
+    legacy = _legacy_gpu(script, function.options.get("gpu"))
+    value = legacy or _option(script, function, "gpu")
     if value is None:
         return None
     if isinstance(value, str) or (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):

@@ -149,6 +149,7 @@ class Script:
         for statement in self._module_statements():
             self._read(statement)
         self.image_helpers = self._image_helpers()
+        self.instances = self._instances()
         self._owned: dict[int, list[ast.AST]] | None = None
         self.memo: dict[str, object] = {}  # results computed once per script (the container code, ...)
 
@@ -207,6 +208,37 @@ class Script:
                 helpers.add(last_name(node.args[0]))
         return helpers
 
+    def _instances(self) -> set[str]:
+        """Names bound anywhere to an instance of a registered class: `model = Model()`."""
+        found: set[str] = set()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                made = node.value.func
+                if isinstance(made, ast.Name) and made.id in self.modal and self.modal[made.id].kind == "cls":
+                    found.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        return found
+
+    def modal_owner(self, receiver: ast.expr) -> str | None:
+        """The registered function or class that `f`, `Model().run`, `Model.run` or `model.run` belongs to."""
+        if isinstance(receiver, ast.Name) and receiver.id in self.modal:
+            return receiver.id if self.modal[receiver.id].kind == "function" else None
+        if isinstance(receiver, ast.Attribute):
+            owner = receiver.value.func if isinstance(receiver.value, ast.Call) else receiver.value
+            if isinstance(owner, ast.Name) and owner.id in self.modal and self.modal[owner.id].kind == "cls":
+                return owner.id
+            if isinstance(receiver.value, ast.Name) and receiver.value.id in self.instances:
+                return self._instance_class(receiver.value.id)
+        return None
+
+    def _instance_class(self, name: str) -> str | None:
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                made = node.value.func
+                targets = {t.id for t in node.targets if isinstance(t, ast.Name)}
+                if name in targets and isinstance(made, ast.Name) and made.id in self.modal:
+                    return made.id
+        return None
+
     def modal_methods(self) -> Iterator[tuple[ModalFunction, FunctionNode]]:
         for function in self.modal.values():
             for method in function.methods():
@@ -214,17 +246,12 @@ class Script:
 
     def is_modal_reference(self, node: ast.expr) -> bool:
         """Whether `node` names a Modal function: `train`, `Model().run`, `Model.run`, a looked-up one."""
+        if self.modal_owner(node) is not None:
+            return True
         if isinstance(node, ast.Name):
-            if node.id in self.modal:
-                return self.modal[node.id].kind == "function"
             bound = self.bindings.get(node.id)
             return bound is not None and _looked_up(bound)
-        if isinstance(node, ast.Attribute):
-            owner = node.value.func if isinstance(node.value, ast.Call) else node.value
-            if isinstance(owner, ast.Name) and owner.id in self.modal:
-                return self.modal[owner.id].kind == "cls"
-            return _looked_up(node.value)
-        return _looked_up(node)
+        return _looked_up(node.value if isinstance(node, ast.Attribute) else node)
 
     def evaluate(self, node: ast.expr, depth: int = 0, seen: frozenset[str] = frozenset()) -> Value:
         """The value of a constant expression: literals, module constants, arithmetic, paths, Retries."""
