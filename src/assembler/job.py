@@ -18,7 +18,7 @@ from assembler import __version__
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Problem, has_errors
 from assembler.located import locate_problems
-from assembler.outputs import expected_paths, template_names
+from assembler.outputs import expected_paths, template_names, tool_sources
 from assembler.roles import Role, check_role_tools, resolve_role
 from assembler.sources import SLUG, Escape, Sources, Text
 from assembler.stamp import digest, read_stamp, scope_hash
@@ -76,6 +76,7 @@ class Worker:
         try:
             parts = [("version", __version__), ("config", digest(self.job.config.fingerprint_text))]
             parts += [(f"template:{n}", digest(self.sources.template(n))) for n in template_names(data)]
+            parts += tool_sources(data)
             parts.append(("manifest", text))
             for name in data.get("blocks", []):
                 block = self.sources.block(name)
