@@ -11,6 +11,7 @@ so the program stays standard-library only. The region of `data.py` between `# s
 from __future__ import annotations
 
 import ast
+import hashlib
 import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -49,6 +50,17 @@ class SpliceError(Exception):
 def runtime_sources() -> dict[str, str]:
     """The text of each runtime module, by name, in splice order."""
     return {name: (RUNTIME / f"{name}.py").read_text(encoding="utf-8") for name in ORDER}
+
+
+@lru_cache(maxsize=1)
+def sources_digest() -> str:
+    """SHA-256 of everything that becomes the program besides the manifest: the runtime modules and the
+    modules that render the data region, the prologue and the splice."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in (*(RUNTIME / f"{n}.py" for n in ORDER), here / "modal_data.py", here / "modal.py", Path(__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _is_docstring(node: ast.stmt) -> bool:
