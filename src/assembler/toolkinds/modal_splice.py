@@ -58,7 +58,8 @@ def sources_digest() -> str:
     modules that render the data region, the prologue and the splice."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in (*(RUNTIME / f"{n}.py" for n in ORDER), here / "modal_data.py", here / "modal.py", Path(__file__)):
+    renderers = (here / "modal_data.py", here / "modal.py", Path(__file__))
+    for path in (*(RUNTIME / f"{n}.py" for n in ORDER), *renderers):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

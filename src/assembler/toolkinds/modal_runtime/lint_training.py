@@ -37,11 +37,6 @@ def _receiver(call: ast.Call) -> str:
     return dotted(inner).lower()
 
 
-def _off(call: ast.Call, name: str, off: object) -> bool:
-    value = keyword(call, name)
-    return isinstance(value, ast.Constant) and value.value == off
-
-
 def _facts(script: Script, code: Code) -> dict[str, int]:
     """The facts of one function, each with the first line that shows it."""
     facts: dict[str, int] = {}
@@ -49,7 +44,14 @@ def _facts(script: Script, code: Code) -> dict[str, int]:
     def note(fact: str, line: int) -> None:
         facts.setdefault(fact, line)
 
-    for node in script.own(code.node):
+    nodes = script.own(code.node)
+    told_not_to = any(  # save_strategy="no" or enable_checkpointing=False anywhere in the function
+        isinstance(n, ast.keyword)
+        and isinstance(n.value, ast.Constant)
+        and (n.arg, n.value.value) in (("save_strategy", "no"), ("enable_checkpointing", False))
+        for n in nodes
+    )
+    for node in nodes:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             if _TRAIN_SCRIPT.search(node.value):
                 note(TRAINS, node.lineno)
@@ -59,19 +61,17 @@ def _facts(script: Script, code: Code) -> dict[str, int]:
         elif isinstance(node, ast.Attribute | ast.Name) and last_name(node) == "state_dict":
             note(STATE_DICT, node.lineno)
         elif isinstance(node, ast.Call):
-            _call_facts(node, note)
+            _call_facts(node, note, told_not_to)
     return facts
 
 
-def _call_facts(call: ast.Call, note: Callable[[str, int], None]) -> None:
+def _call_facts(call: ast.Call, note: Callable[[str, int], None], told_not_to: bool) -> None:
     name, receiver, line = last_name(call.func), _receiver(call), call.lineno
     optimizer_step = name == "step" and ("optim" in receiver or receiver.endswith(("opt", "optimizer")))
     trainer = name in ("train", "fit") and ("trainer" in receiver or keyword(call, "epochs") is not None)
     if optimizer_step or trainer:
         note(TRAINS, line)
-    if name.endswith("Trainer") and not (
-        _off(call, "enable_checkpointing", False) or _off(call, "save_strategy", "no")
-    ):
+    if name.endswith("Trainer") and not told_not_to:
         note(CHECKPOINTS, line)
         note(STATE_DICT, line)
     if name in _CHECKPOINT_CALLS or (name == "save" and "model" in receiver):
@@ -79,7 +79,7 @@ def _call_facts(call: ast.Call, note: Callable[[str, int], None]) -> None:
         note(STATE_DICT, line)
     elif dotted(call.func) == "torch.save":
         note(CHECKPOINTS, line)
-    elif keyword(call, "save_steps") is not None and not _off(call, "save_strategy", "no"):
+    elif keyword(call, "save_steps") is not None and not told_not_to:
         note(CHECKPOINTS, line)
         note(STATE_DICT, line)
     if dotted(call.func) == "json.dump":
