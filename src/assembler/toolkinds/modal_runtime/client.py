@@ -127,7 +127,7 @@ def stop_app(app_id: str) -> None:
     run_modal(["app", "stop", "--yes", app_id], timeout_s=STOP_TIMEOUT_S)
 
 
-def run_command(script: Path, entrypoint: str, config: Path) -> list[str]:
+def run_command(script: Path | str, entrypoint: str, config: Path | str) -> list[str]:
     return ["run", "--detach", f"{script}::{entrypoint}", "--config", str(config)]
 
 

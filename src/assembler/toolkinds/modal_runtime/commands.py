@@ -153,9 +153,9 @@ def cmd_preflight(args: argparse.Namespace) -> int:
     return status
 
 
-def _safe_path(text: str) -> Path:
-    """A path `modal run` cannot take for an option."""
-    return Path(f"./{text}" if text.startswith("-") else text)
+def _safe_path(text: str) -> str:
+    """A path `modal run` cannot take for an option (pathlib would drop the `./`)."""
+    return f"./{text}" if text.startswith("-") else text
 
 
 def cmd_launch(args: argparse.Namespace) -> int:
