@@ -18,8 +18,10 @@ import pytest
 from assembler.codes import registry
 from assembler.templating import get_env
 from assembler.toolkinds import KINDS, get_kind
-from assembler.toolkinds.modal import MODAL, chunks, money, rate
-from assembler.toolkinds.modal_spec import Gpu, ModalSpec, parse_spec
+from assembler.toolkinds.modal import MODAL, money, rate
+from assembler.toolkinds.modal_checks import parse_spec
+from assembler.toolkinds.modal_data import chunks, confirm_digest
+from assembler.toolkinds.modal_spec import Gpu, ModalSpec
 from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures" / "modal"
@@ -52,20 +54,23 @@ def test_the_registry_selects_the_modal_kind() -> None:
     assert get_kind("modal") is MODAL
     assert KINDS == {"modal": MODAL}
     assert get_kind("lambda") is None
-    assert MODAL.templates == ("modal_runner.py.j2", "modal_runner.md.j2")
+    assert MODAL.templates == ("modal_runner.md.j2",)
 
 
 def test_the_test_table_parses_into_the_seed_figures() -> None:
     spec = good_spec()
     assert MODAL.filename(spec) == "modal_runner.py"
     assert (spec.daily_cap_usd, spec.tiers.auto_below_usd, spec.tiers.stop_above_usd) == (20.0, 5.0, 20.0)
-    assert [(g.name, g.min_torch, g.usd_per_hour) for g in spec.gpu] == [
-        ("A10G", "2.0", 1.10),
-        ("H100", "2.1", 4.50),
-        ("B200", "2.6", 8.0),
+    assert [(g.name, g.aliases, g.min_torch, g.usd_per_hour, g.max_count) for g in spec.gpu] == [
+        ("A10G", ("A10",), "2.0", 1.10, 4),
+        ("A100-40GB", ("A100",), "1.8", 2.10, 8),
+        ("A100-80GB", (), "1.8", 2.50, 8),
+        ("H100", (), "2.1", 4.50, 8),
+        ("B200", (), "2.7", 8.0, 8),
     ]
+    assert spec.gpu[0].verified == datetime.date(2026, 4, 23) and spec.gpu[2].verified is None
+    assert spec.any_gpu == ("A10G", "A100-40GB")
     assert spec.confirm_stop_phrase == "yes, stop it"
-    assert spec.prices_verified == datetime.date(2026, 4, 23)
 
 
 def test_the_shipped_manifest_declares_a_valid_tool_module() -> None:
@@ -111,9 +116,9 @@ def test_a_missing_key_is_located_at_its_table() -> None:
             "`tool_module.daily_cap_usd` should be a number, not a boolean",
         ),
         (
-            lambda d: d.update(prices_verified="2026-04-23"),
-            ("prices_verified",),
-            "`tool_module.prices_verified` should be a date, not a string",
+            lambda d: d["gpu"][0].update(max_count=4.0),
+            ("gpu", 0, "max_count"),
+            "`tool_module.gpu[0].max_count` should be an integer, not a number",
         ),
         (
             lambda d: d.update(gpu={"name": "H100"}),
@@ -124,8 +129,8 @@ def test_a_missing_key_is_located_at_its_table() -> None:
             lambda d: d["step"][0].update(checks=["lnt"]),
             ("step", 0, "checks", 0),
             "`tool_module.step[0].checks[0]` should be one of 'app-list', 'gpu-compat', 'file-verify', "
-            "'cost', 'spawn-not-map', 'flush-print', 'vol-commit', 'retries', 'checkpoint' or 'state-dict', "
-            "not 'lnt'",
+            "'entrypoint', 'cost', 'spawn-not-map', 'flush-print', 'vol-commit', 'retries', 'checkpoint' or "
+            "'state-dict', not 'lnt'",
         ),
     ],
 )
@@ -162,7 +167,11 @@ SEMANTIC = [
     (_set(("daily_cap_usd",), 0), "A103", ("daily_cap_usd",)),
     (_set(("tiers", "auto_below_usd"), 20.0), "A103", ("tiers", "auto_below_usd")),
     (_set(("tiers", "stop_above_usd"), 25.0), "A103", ("tiers", "stop_above_usd")),
-    (_set(("gpu", 2, "name"), "h100"), "A103", ("gpu", 2, "name")),
+    (_set(("gpu", 4, "name"), "h100"), "A103", ("gpu", 4, "name")),
+    (_set(("gpu", 2, "aliases"), ["a10"]), "A103", ("gpu", 2, "aliases", 0)),
+    (_set(("gpu", 2, "aliases"), ["A100 80"]), "A100", ("gpu", 2, "aliases", 0)),
+    (_set(("gpu", 1, "max_count"), 0), "A103", ("gpu", 1, "max_count")),
+    (_set(("any_gpu",), ["T4"]), "A103", ("any_gpu", 0)),
     (_set(("gpu", 0, "name"), '"; import os'), "A100", ("gpu", 0, "name")),
     (_set(("gpu", 0, "min_torch"), "two"), "A100", ("gpu", 0, "min_torch")),
     (_set(("step", 1, "label"), "app-list"), "A103", ("step", 1, "label")),
@@ -174,7 +183,7 @@ SEMANTIC = [
     (_set(("report_field", 1, "key"), "cost-estimate"), "A103", ("report_field", 1, "key")),
     (_set(("confirm_stop_phrase",), "yes, stop it "), "A100", ("confirm_stop_phrase",)),
     (_set(("pricing_url",), "modal.com/pricing"), "A100", ("pricing_url",)),
-    (_set(("prices_verified",), datetime.date(2999, 1, 1)), "A103", ("prices_verified",)),
+    (_set(("gpu", 0, "verified"), datetime.date(2999, 1, 1)), "A103", ("gpu", 0, "verified")),
     (_set(("gpu",), []), "A016", ("gpu",)),
 ]
 
@@ -194,7 +203,7 @@ def test_a_lint_rule_needs_an_invariant_that_declares_it() -> None:
     spec, problems = parse_spec(data, TODAY)
     assert spec is None
     [problem] = problems
-    assert (problem.code, problem.path) == ("A103", ("step", 4, "checks", 2))
+    assert (problem.code, problem.path) == ("A103", ("step", 5, "checks", 2))
     assert problem.message == (
         "lint rule `state-dict` is checked by step `vol+ckpt` but no invariant declares it"
     )
@@ -232,8 +241,9 @@ def test_report_fields_render_the_figures_word_for_word() -> None:
         "YYYY-MM-DD)",
         "Cost tier: AUTO (under $5.00) | WARN ($5.00 to $20.00) | STOP (over $20.00)",
         "Session spend so far: $X.XX / $20.00 daily cap → headroom $Y.YY",
-        "GPU: A10G | H100 | B200 | other | torch version: <x.y>",
-        "Pre-launch checklist: [ ] app-list [ ] GPU-compat [ ] file-verify [ ] cost [ ] vol+ckpt "
+        "GPU: A10G | A100-40GB | A100-80GB | H100 | B200 | other | torch version: <x.y>",
+        "Pre-launch checklist: [ ] app-list [ ] GPU-compat [ ] file-verify [ ] entrypoint [ ] cost "
+        "[ ] vol+ckpt "
         "[ ] observability [ ] retries [ ] spawn-not-map [ ] smoke-test [ ] state-cost",
         'anti-stop guard: no stop issued | stop issued after the literal "yes, stop it" user confirmation '
         "@ <timestamp>",
@@ -253,13 +263,15 @@ def test_the_section_states_the_figures_and_the_commands() -> None:
     assert text.startswith("# TOOL: modal_runner\n")
     for line in (
         "| AUTO | under $5.00 | launch |",
-        "| H100 | torch>=2.1 | $4.50 |",
+        "| H100 | - | 1 to 8 | torch>=2.1 | $4.50 | 2026-04-23 |",
+        "| A10G | A10 | 1 to 4 | torch>=2.0 | $1.10 | 2026-04-23 |",
+        "| A100-80GB | - | 1 to 8 | torch>=1.8 | $2.50 | not verified |",
+        "`any` means one of\nA10G, A100-40GB.",
         "Daily session cap: $20.00.",
-        "Prices last verified 2026-04-23.",
         '"yes, stop it" in the chat',
         "- A progress line every 250 steps",
         "1. **app-list**: Run `modal app list`",
-        "`python _generated/modal_runner.py estimate --gpu B200 --gpus 2 --hours 3`",
+        "`python _generated/modal_runner.py estimate --gpu B200 --gpus 2 --hours 3 --script train.py`",
         "`python _generated/modal_runner.py stop APP_ID --confirm",
         "| 6 REFUSED |",
     ):
@@ -270,10 +282,10 @@ def test_the_section_states_the_figures_and_the_commands() -> None:
 def test_changing_one_figure_changes_the_section_and_the_module() -> None:
     data = table()
     before_md, before_py = section(good_spec(data)), module(good_spec(data))
-    data["gpu"][1]["usd_per_hour"] = 4.75
+    data["gpu"][3]["usd_per_hour"] = 4.75
     after_md, after_py = section(good_spec(data)), module(good_spec(data))
-    assert "| H100 | torch>=2.1 | $4.75 |" in after_md and "$4.50" not in after_md
-    assert "Gpu('H100', '2.1', 4.75)" in after_py and "4.5)" not in after_py
+    assert "| H100 | - | 1 to 8 | torch>=2.1 | $4.75 | 2026-04-23 |" in after_md and "$4.50" not in after_md
+    assert "'H100',\n        (),\n        '2.1',\n        4.75,\n" in after_py and "4.5," not in after_py
     assert before_md != after_md and before_py != after_py
 
 
@@ -337,10 +349,11 @@ def test_hostile_text_passes_validation_and_stays_data(tmp_path: Path) -> None:
     module.write_text(source, encoding="utf-8")
     dumped = _import_and_dump(
         module,
-        "[m.CONFIRM_STOP_PHRASE, m.CHECKLIST[0].text, m.INVARIANTS[0].text, "
+        "[m.CONFIRM_SHA256, m.CHECKLIST[0].text, m.INVARIANTS[0].text, "
         "m.INVARIANTS[1].text, m.REPORT_FIELDS[0].label, m.PRICING_URL]",
     )
-    assert dumped == [*HOSTILE, "https://example.com/?q=\"'''\\"]
+    assert dumped == [confirm_digest(HOSTILE[0]), *HOSTILE[1:], "https://example.com/?q=\"'''\\"]
+    assert HOSTILE[0] not in source  # the phrase itself is never in the program
 
 
 def test_hostile_gpu_names_are_rejected_by_validation() -> None:
@@ -355,8 +368,13 @@ def test_hostile_values_are_embedded_safely_even_without_validation(tmp_path: Pa
     names = ['"; import os; open("PWNED", "w") #', "'''", "\\", "new\nline", "\\'; open('PWNED','w') #"]
     spec = good_spec().model_copy(
         update={
-            "gpu": tuple(Gpu.model_construct(name=n, min_torch="2.0", usd_per_hour=1.0) for n in names),
-            "confirm_stop_phrase": "line\nbreak\r\x00 end",
+            "gpu": tuple(
+                Gpu.model_construct(
+                    name=n, aliases=(n,), min_torch="2.0", usd_per_hour=1.0, max_count=8, verified=None
+                )
+                for n in names
+            ),
+            "any_gpu": tuple(names),
         }
     )
     source = MODAL.render_module(spec, header=HEADER, env=get_env())
@@ -365,8 +383,8 @@ def test_hostile_values_are_embedded_safely_even_without_validation(tmp_path: Pa
     assert calls == []  # no manifest text became code
     module = tmp_path / "modal_runner.py"
     module.write_text(source, encoding="utf-8")
-    dumped = _import_and_dump(module, "[[g.name for g in m.GPUS], m.CONFIRM_STOP_PHRASE]")
-    assert dumped == [names, "line\nbreak\r\x00 end"]
+    dumped = _import_and_dump(module, "[[g.name for g in m.GPUS], [g.aliases[0] for g in m.GPUS], m.ANY_GPU]")
+    assert dumped == [names, names, names]
 
 
 # Through the core: `assembler build` on a copy of the catalog.
@@ -408,12 +426,12 @@ def test_one_figure_changed_in_the_manifest_changes_the_md_and_the_py(repo_copy:
 
     manifest = repo_copy / "_manifests" / "modal-runner.toml"
     text = manifest.read_text(encoding="utf-8")
-    assert text.count("usd_per_hour = 4.50") == 1
-    manifest.write_text(text.replace("usd_per_hour = 4.50", "usd_per_hour = 4.75"), encoding="utf-8")
+    assert text.count("usd_per_hour = 3.9492") == 1
+    manifest.write_text(text.replace("usd_per_hour = 3.9492", "usd_per_hour = 4.75"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(repo_copy), "build"])
     assert result.exit_code == 0, result.output
     md = (repo_copy / "_generated" / "modal-runner.md").read_text(encoding="utf-8")
-    assert "| H100 | torch>=2.1 | $4.75 |" in md and "| H100 | torch>=2.1 | $4.50 |" not in md
+    assert "| H100 | - | 1 to 8 | torch>=2.1 | $4.75 | 2026-05-07 |" in md and "$3.9492" not in md
     module = repo_copy / "_generated" / "modal_runner.py"
     run = subprocess.run(
         [
@@ -444,12 +462,12 @@ def test_a_bad_figure_in_the_manifest_is_a_located_diagnostic(repo_copy: Path) -
 
     manifest = repo_copy / "_manifests" / "modal-runner.toml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace("usd_per_hour = 4.50", "usd_per_hour = -4.50"), encoding="utf-8")
+    manifest.write_text(text.replace("usd_per_hour = 3.9492", "usd_per_hour = -3.9492"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(repo_copy), "validate"])
     assert result.exit_code != 0
-    line = next(n for n, s in enumerate(text.splitlines(), 1) if s == "usd_per_hour = 4.50")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s == "usd_per_hour = 3.9492")
     where = f"_manifests/modal-runner.toml:{line}:1"
     assert (
-        f"{where}: A103: `tool_module.gpu[1].usd_per_hour` is -4.5; it must be a positive amount"
+        f"{where}: A103: `tool_module.gpu[7].usd_per_hour` is -3.9492; it must be a positive amount"
         in result.output
     )

@@ -31,6 +31,17 @@ def template_names(data: Mapping[str, Any]) -> list[str]:
     return names
 
 
+def tool_sources(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The digest of the code a tool module kind splices into its program (part of the fingerprint)."""
+    table = _tool_table(data)
+    if table is None or not isinstance(table.get("kind"), str):
+        return []
+    from assembler.toolkinds import get_kind
+
+    kind = get_kind(table["kind"])
+    return [] if kind is None else [(f"tool-source:{kind.kind}", kind.source_digest())]
+
+
 def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[tuple[str, KeyPath]]:
     """The files the build writes for a manifest, read from its raw data, each with the key that names it."""
     paths: list[tuple[str, KeyPath]] = [(target.path(stem, config), ("name",)) for target in TARGETS.values()]

@@ -10,7 +10,7 @@ from typing import Any
 from assembler import __version__
 from assembler.config import Config
 from assembler.disk import FileProblem
-from assembler.outputs import template_names
+from assembler.outputs import template_names, tool_sources
 from assembler.roles import Role
 from assembler.sources import Escape, Sources
 from assembler.stamp import digest, scope_hash, stamp_of
@@ -24,6 +24,7 @@ def scope(
     try:
         parts = [("version", __version__), ("config", digest(config.fingerprint_text))]
         parts += [(f"template:{n}", digest(sources.template(n))) for n in template_names(data)]
+        parts += tool_sources(data)  # the code a tool module kind splices into its program
         parts.append(("manifest", text))
         for name in data.get("blocks", []):
             block = sources.block(name)

@@ -42,6 +42,11 @@ class ToolKind(Protocol):
         """Lines appended to the agent's OUTPUT FORMAT report."""
         ...
 
+    def source_digest(self) -> str:
+        """A digest of the code the kind puts into its module (part of the outputs' fingerprint), so a
+        change to that code makes the generated module stale, as a template change does."""
+        ...
+
 
 KINDS: dict[str, ToolKind] = {MODAL.kind: MODAL}
 

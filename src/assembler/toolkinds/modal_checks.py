@@ -9,17 +9,18 @@ import keyword
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from assembler.codes import general, toolmodule
 from assembler.diagnostics import KeyPath, Problem
 from assembler.schema_errors import dotted_path
-from assembler.toolkinds.modal_spec import LINT_RULES, ModalSpec
+from assembler.toolkinds.modal_spec import LINT_RULES, ModalSpec, validate_shape
 from assembler.validate_text import bad_char
 
 GPU_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 TORCH_MINIMUM = re.compile(r"\d+(?:\.\d+){0,3}")
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9+._-]*")
+MAX_GPUS_PER_CONTAINER = 64
 
 
 def check_spec(spec: ModalSpec, today: datetime.date) -> list[Problem]:
@@ -29,6 +30,7 @@ def check_spec(spec: ModalSpec, today: datetime.date) -> list[Problem]:
         *_check_text(spec),
         *_check_figures(spec, today),
         *_check_gpus(spec),
+        *_check_gpu_names(spec),
         *_check_steps(spec),
         *_check_unique(spec),
     ]
@@ -57,8 +59,12 @@ def _check_name(name: str) -> Iterator[Problem]:
 def _strings(spec: ModalSpec) -> Iterator[tuple[KeyPath, str]]:
     yield ("pricing_url",), spec.pricing_url
     yield ("confirm_stop_phrase",), spec.confirm_stop_phrase
+    for i, name in enumerate(spec.any_gpu):
+        yield ("any_gpu", i), name
     for i, gpu in enumerate(spec.gpu):
         yield ("gpu", i, "name"), gpu.name
+        for j, alias in enumerate(gpu.aliases):
+            yield ("gpu", i, "aliases", j), alias
         yield ("gpu", i, "min_torch"), gpu.min_torch
     for i, step in enumerate(spec.step):
         yield ("step", i, "label"), step.label
@@ -125,12 +131,14 @@ def _check_figures(spec: ModalSpec, today: datetime.date) -> Iterator[Problem]:
             suggestion="a single run may not exceed the daily cap: lower stop_above_usd or raise "
             "daily_cap_usd",
         )
-    if spec.prices_verified > today:
-        yield toolmodule.INCONSISTENT_FIGURES.at(
-            ("prices_verified",),
-            issue=f"prices_verified {spec.prices_verified} lies in the future",
-            suggestion=f"write the date the prices were last checked on the pricing page (today is {today})",
-        )
+    for i, gpu in enumerate(spec.gpu):
+        if gpu.verified is not None and gpu.verified > today:
+            yield toolmodule.INCONSISTENT_FIGURES.at(
+                ("gpu", i, "verified"),
+                issue=f"the {gpu.name} price was verified on {gpu.verified}, which lies in the future",
+                suggestion="write the date the price was last checked on the pricing page (today is "
+                f"{today})",
+            )
 
 
 def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
@@ -141,11 +149,21 @@ def _check_gpus(spec: ModalSpec) -> Iterator[Problem]:
             suggestion="add a [[tool_module.gpu]] table with name, min_torch and usd_per_hour",
         )
     for i, gpu in enumerate(spec.gpu):
-        if not GPU_NAME.fullmatch(gpu.name):
-            yield toolmodule.BAD_TOOL_DATA.at(
-                ("gpu", i, "name"),
-                issue=f"GPU name {gpu.name!r} is not a GPU type name",
-                suggestion="use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
+        names: list[tuple[KeyPath, str]] = [(("gpu", i, "name"), gpu.name)]
+        names += [(("gpu", i, "aliases", j), alias) for j, alias in enumerate(gpu.aliases)]
+        for path, name in names:
+            if not GPU_NAME.fullmatch(name):
+                yield toolmodule.BAD_TOOL_DATA.at(
+                    path,
+                    issue=f"GPU name {name!r} is not a GPU type name",
+                    suggestion="use Modal's GPU type, letters, digits, '.', '_' and '-' only, e.g. H100",
+                )
+        if not 1 <= gpu.max_count <= MAX_GPUS_PER_CONTAINER:
+            yield toolmodule.INCONSISTENT_FIGURES.at(
+                ("gpu", i, "max_count"),
+                issue=f"max_count {gpu.max_count} of {gpu.name} is not between 1 and "
+                f"{MAX_GPUS_PER_CONTAINER}",
+                suggestion="write how many GPUs of this type Modal attaches to one container at most, e.g. 8",
             )
         if not TORCH_MINIMUM.fullmatch(gpu.min_torch):
             yield toolmodule.BAD_TOOL_DATA.at(
@@ -177,14 +195,38 @@ def _check_steps(spec: ModalSpec) -> Iterator[Problem]:
                     ("step", i, "checks", j),
                     issue=f"lint rule `{check}` is checked by step `{step.label}` but no invariant "
                     "declares it",
-                    suggestion=f'add a [[tool_module.invariant]] with rule = "{check}" and the text of the '
-                    "invariant",
+                    suggestion=f'add a [[tool_module.invariant]] with rule = "{check}" and the text of '
+                    "the invariant",
                 )
+
+
+def _check_gpu_names(spec: ModalSpec) -> Iterator[Problem]:
+    """Names and aliases are matched without case, as Modal matches them: each must be unique."""
+    seen: set[str] = set()
+    for i, gpu in enumerate(spec.gpu):
+        paths: list[tuple[KeyPath, str]] = [(("gpu", i, "name"), gpu.name)]
+        paths += [(("gpu", i, "aliases", j), alias) for j, alias in enumerate(gpu.aliases)]
+        for path, name in paths:
+            if name.casefold() in seen:
+                yield toolmodule.INCONSISTENT_FIGURES.at(
+                    path,
+                    issue=f"GPU name `{name}` is used twice in [[tool_module.gpu]] (names match without "
+                    "case)",
+                    suggestion="give each GPU type and alias one entry",
+                )
+            seen.add(name.casefold())
+    names_valid = spec.gpu and all(GPU_NAME.fullmatch(g.name) for g in spec.gpu)
+    for i, name in enumerate(spec.any_gpu if names_valid else ()):  # else the names are reported already
+        if name.casefold() not in seen:
+            yield toolmodule.INCONSISTENT_FIGURES.at(
+                ("any_gpu", i),
+                issue=f"`any_gpu` names `{name}`, which is not a GPU of the table",
+                suggestion="list GPU names of the [[tool_module.gpu]] tables",
+            )
 
 
 def _check_unique(spec: ModalSpec) -> Iterator[Problem]:
     lists: list[tuple[str, str, list[str]]] = [
-        ("gpu", "name", [g.name.casefold() for g in spec.gpu]),
         ("step", "label", [s.label for s in spec.step]),
         ("invariant", "rule", [inv.rule or "" for inv in spec.invariant]),
         ("report_field", "key", [f.key for f in spec.report_field]),
@@ -209,3 +251,14 @@ def _check_unique(spec: ModalSpec) -> Iterator[Problem]:
                 suggestion="let one checklist step own each check",
             )
         seen_checks.add(check)
+
+
+def parse_spec(
+    data: Mapping[str, object], today: datetime.date | None = None
+) -> tuple[ModalSpec | None, list[Problem]]:
+    """The spec, or the problems of the table (never both): its shape first, then what types cannot say."""
+    spec, problems = validate_shape(data)
+    if spec is None:
+        return None, problems
+    problems_found = check_spec(spec, today or datetime.date.today())
+    return (None, problems_found) if problems_found else (spec, [])

@@ -1,9 +1,9 @@
 """The data of a `kind = "modal"` tool module: the model of the `[tool_module]` table and its checks.
 
-`parse_spec` validates the raw table in two passes: pydantic checks types, missing and unknown keys (A100);
-then plain code checks what types cannot say: the module name (A102), figures that must be positive and
-ordered, names that must be unique (A103), and one-line text (A014, A016). Key paths are relative to the
-table; the loader prefixes `tool_module` and turns them into lines.
+`validate_shape` checks types, missing and unknown keys (A100) with pydantic; `modal_checks.parse_spec`
+then runs the plain code that checks what types cannot say: the module name (A102), figures that must be
+positive and ordered, names that must be unique (A103), and one-line text (A014, A016). Key paths are
+relative to the table; the loader prefixes `tool_module` and turns them into lines.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from assembler.schema_errors import Wording, translate_all
 
 # What the generated program checks by itself. A checklist step lists the checks that decide it; the lint
 # rules must also be the `rule` of an invariant, whose text the program prints with each finding.
-ProgramCheck = Literal["app-list", "gpu-compat", "file-verify", "cost"]
+ProgramCheck = Literal["app-list", "gpu-compat", "file-verify", "entrypoint", "cost"]
 LintRule = Literal["spawn-not-map", "flush-print", "vol-commit", "retries", "checkpoint", "state-dict"]
 # The report fields whose values the program computes and whose shapes are rendered from the figures.
 ReportKey = Literal["cost-estimate", "cost-tier", "session-spend", "gpu", "checklist", "anti-stop"]
@@ -44,8 +44,11 @@ class Tiers(_Model):
 
 class Gpu(_Model):
     name: Text
+    aliases: tuple[Text, ...] = ()
     min_torch: Text
     usd_per_hour: Usd
+    max_count: Annotated[int, Strict()] = 8
+    verified: Annotated[datetime.date, Strict()] | None = None
 
 
 class Step(_Model):
@@ -68,28 +71,14 @@ class ModalSpec(_Model):
     kind: Literal["modal"]
     name: Text
     pricing_url: Text
-    prices_verified: Annotated[datetime.date, Strict()]
     daily_cap_usd: Usd
     confirm_stop_phrase: Text
     tiers: Tiers
+    any_gpu: tuple[Text, ...] = ()
     gpu: tuple[Gpu, ...]
     step: tuple[Step, ...]
     invariant: tuple[Invariant, ...]
     report_field: tuple[ReportField, ...]
-
-
-def parse_spec(
-    data: Mapping[str, object], today: datetime.date | None = None
-) -> tuple[ModalSpec | None, list[Problem]]:
-    """The spec, or the problems of the table (never both)."""
-    try:
-        spec = ModalSpec.model_validate(data)
-    except ValidationError as err:
-        return None, translate_all(data, err.errors(), _WORDING, _known_keys)
-    from assembler.toolkinds.modal_checks import check_spec
-
-    problems_found = check_spec(spec, today or datetime.date.today())
-    return (None, problems_found) if problems_found else (spec, [])
 
 
 _WORDING = Wording(
@@ -114,3 +103,11 @@ def _known_keys(path: KeyPath) -> list[str]:
     names = [p for p in path if isinstance(p, str)]
     model = ModalSpec if not names else nested.get(names[0]) if len(names) == 1 else None
     return sorted(model.model_fields) if model else []
+
+
+def validate_shape(data: Mapping[str, object]) -> tuple[ModalSpec | None, list[Problem]]:
+    """The spec when the table has the right keys and types, else the problems (by key path in the table)."""
+    try:
+        return ModalSpec.model_validate(data), []
+    except ValidationError as err:
+        return None, translate_all(data, err.errors(), _WORDING, _known_keys)
