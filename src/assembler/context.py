@@ -9,6 +9,7 @@ from typing import Any
 from assembler.assemble import Agent
 from assembler.frontmatter import frontmatter_data, to_yaml
 from assembler.manifest import LEGACY_KEYS
+from assembler.roles.render import substrate_context
 
 COMMON_REPORT_FIELDS = (
     "Status: done | partial | blocked",
@@ -59,12 +60,7 @@ def agent_context(
         "generated_comment": generated_comment,
         "source": agent.source.rel,
         "role": normalize(m.role),
-        "substrate": None
-        if agent.role is None
-        else {
-            "name": agent.role.name,
-            "capabilities": [{"name": n, "text": normalize(t.text)} for n, t in agent.role.capabilities],
-        },
+        "substrate": None if agent.role is None else substrate_context(agent.role, normalize),
         "tool_section": None if tool_section is None else normalize(tool_section),
         "blocks": [{"name": n, "text": normalize(t.text)} for n, t in agent.blocks],
         "domain_in": list(m.domain_in),
