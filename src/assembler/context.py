@@ -40,7 +40,9 @@ def agent_context(
     generated_comment: str,
     tool_section: str | None = None,
     tool_report_fields: tuple[str, ...] = (),
+    external_agents: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
+    """`external_agents`: the agents the configuration declares as defined outside the catalog."""
     m = agent.manifest
     optional = {key: getattr(m, key) for key in LEGACY_KEYS}
     fields = {
@@ -71,6 +73,7 @@ def agent_context(
                 "trigger": h.trigger,
                 "expects_artifact": h.expects_artifact,
                 "produces_artifact": h.produces_artifact,
+                "external": h.target in external_agents,
             }
             for h in m.handoff
         ],

@@ -1,4 +1,5 @@
-"""Codes for substrate roles and the capabilities they require (texts and alias stubs)."""
+"""Codes for substrate roles, the capabilities they require (texts and alias stubs), and agents that live
+outside the catalog."""
 
 from __future__ import annotations
 
@@ -85,4 +86,13 @@ NOT_SPAWNABLE = Code(
     "The role says `spawnable = false`: a runtime that honours it refuses to start an agent with this role "
     "as a subagent. The agent still builds, and its substrate section says that it is not spawnable.",
     Severity.WARNING,
+)
+EXTERNAL_AND_MANIFEST = Code(
+    "A089",
+    "external agent also has a manifest",
+    "agent `{name}` is declared in external_agents but also has a manifest",
+    "remove `{name}` from external_agents in the configuration, or remove its manifest",
+    "`external_agents` in the configuration names agents defined outside the catalog; handoffs to them are "
+    "marked as such in the generated agents. A name there that is also an agent of the catalog would be "
+    "marked wrongly.",
 )
