@@ -189,11 +189,18 @@ def _capability(cap: str, rng: random.Random) -> str:
     return f"## {cap}\n\n{bullets}"
 
 
-def _role(description: str, caps: tuple[str, ...], tools: tuple[str, ...]) -> str:
+def _role(name: str, description: str, caps: tuple[str, ...], tools: tuple[str, ...]) -> str:
+    """A role file in the real format: every table the format has, shell patterns where Bash is allowed."""
+    patterns = "['^(make|pytest)( |$)', '^git (status|diff)( |$)']" if "Bash" in tools else "[]"
     return (
-        f"description = {toml_str(description)}\n\n"
+        f"[role]\nname = {toml_str(name)}\ndisplay-name = {toml_str(name.replace('-', ' '))}\n"
+        f"description = {toml_str(description)}\nspawnable = true\n\n"
         f"[capabilities]\nrequired = {toml_list(caps)}\n\n"
-        f"[tools]\nallowed = {toml_list(tools)}\n"
+        f"[tools]\nallowed = {toml_list(tools)}\nbash-patterns-allowed = {patterns}\n\n"
+        '[escalation]\npolicy = "ask-via-return"\n\n'
+        '[taxonomy]\nkingdom = "role"\nmechanism = "compose"\ndomain = "agent"\nlayer = "agent-substrate"\n'
+        'stage = "design-time"\nstability = "stable"\nlanguage = "toml"\n\n'
+        '[lineage]\ncreator = "bench-generator"\ncreated = "2026-01-15"\n'
     )
 
 
@@ -307,7 +314,7 @@ def generate_catalog(n_agents: int, seed: int = 0) -> tuple[dict[str, str], list
         category, slug = cap.split("::")
         files[f"_capabilities/{category}/{slug}/text.md"] = _capability(cap, rng)
     for role_name, (description, caps, tools) in ROLES.items():
-        files[f"_roles/{role_name}.toml"] = _role(description, caps, tools)
+        files[f"_roles/{role_name}.toml"] = _role(role_name, description, caps, tools)
     n_shared = round(n_agents * SHARED_FRACTION)
     shared_users = set(rng.sample(range(n_agents), n_shared))
     pool = list(POOL_BLOCKS)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from textwrap import dedent
 
@@ -65,6 +66,29 @@ def write_tree(root: Path, files: Mapping[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dedent(text), encoding="utf-8")
     return root
+
+
+def role_file(
+    name: str,
+    description: str = "Reads and reports.",
+    *,
+    required: Sequence[str] = (),
+    extends: str | None = None,
+    relaxes: Sequence[str] | None = None,
+    allowed: Sequence[str] | None = None,
+    more: str = "",
+) -> str:
+    """A role file in the role format: [role] and [capabilities], [tools] when `allowed` is given, then
+    `more` (further tables) as written."""
+    lines = ["[role]", f'name = "{name}"', f'description = "{description}"', "", "[capabilities]"]
+    if extends is not None:
+        lines.append(f'extends = "{extends}"')
+    lines.append(f"required = {json.dumps(list(required))}")
+    if relaxes is not None:
+        lines.append(f"relaxes = {json.dumps(list(relaxes))}")
+    if allowed is not None:
+        lines += ["", "[tools]", f"allowed = {json.dumps(list(allowed))}"]
+    return "\n".join(lines) + "\n" + dedent(more)
 
 
 def manifest(name: str, target: str, **replace: str) -> str:

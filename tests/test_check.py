@@ -10,15 +10,10 @@ from assembler.check import Drift, as_diagnostics, compare
 from assembler.diagnostics import format_github
 from assembler.pipeline import plan_catalog
 from assembler.write import apply_plan
-from tests.conftest import manifest
+from tests.conftest import manifest, role_file
 
-ROLE = """\
-description = "edits files"
-[capabilities]
-required = ["fs::edit"]
-[tools]
-allowed = ["Read", "Grep"]
-"""
+ROLE = role_file("editor", "edits files", required=["fs::edit"], allowed=["Read", "Grep"])
+STUB = '[capability]\nname = "fs::old"\nalias = "fs::read"\n'
 
 
 def _built(catalog: Callable[..., Path], extra: dict[str, str] | None = None) -> Path:
@@ -76,7 +71,9 @@ def test_each_drift_kind(catalog: Callable[..., Path]) -> None:
         ("_manifests/fixer.toml", "Reviews patches", "Reviews diffs"),
         ("_blocks/baseline.md", "No invented facts.", "No invented facts or figures."),
         ("_roles/editor.toml", 'description = "edits files"', 'description = "edits files only"'),
-        ("_roles/editor.toml", '"fs::edit"]', '"fs::edit", "fs::read"]'),
+        ("_roles/editor.toml", '"fs::edit", "fs::old"]', '"fs::old", "fs::edit"]'),
+        ("_roles/editor.toml", '"Grep"]', '"Grep"]\nbash-patterns-allowed = ["^make"]'),
+        ("_capabilities/fs/old/capability.toml", 'alias = "fs::read"', 'alias = "fs::edit"'),
         ("_capabilities/fs/edit/text.md", "Edit inside", "Edit only inside"),
         ("assembler.toml", "[taxonomy]", "extra_models = ['gpt-x']\n[taxonomy]"),
         ("_templates/claude_agent.md.j2", "# FORBIDDEN", "# NEVER"),
@@ -88,7 +85,8 @@ def test_every_kind_of_source_change_makes_check_fail(
     from assembler.templating import template_source
 
     extra = {
-        "_roles/editor.toml": ROLE,
+        "_roles/editor.toml": ROLE.replace('"fs::edit"]', '"fs::edit", "fs::old"]'),
+        "_capabilities/fs/old/capability.toml": STUB,
         "_capabilities/fs/edit/text.md": "## fs::edit\n\nEdit inside the workspace.\n",
         "_capabilities/fs/read/text.md": "## fs::read\n\nRead inside the workspace.\n",
         "assembler.toml": 'templates_dir = "_templates"\n[taxonomy]\ndomain = ["billing"]\n',

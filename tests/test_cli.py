@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from assembler import __version__
 from assembler.commands import cli
-from tests.conftest import manifest
+from tests.conftest import manifest, role_file
 
 
 def run(*args: str) -> Result:
@@ -371,7 +371,7 @@ def test_build_json_is_one_document(catalog: Callable[..., Path]) -> None:
 def test_strict_makes_warnings_fail(catalog: Callable[..., Path]) -> None:
     root = catalog(
         {
-            "_roles/narrow.toml": '[tools]\nallowed = ["Read"]\n',
+            "_roles/narrow.toml": role_file("narrow", allowed=["Read"]),
             "_manifests/fixer.toml": 'substrate_role = "narrow"\n' + manifest("fixer", "reviewer"),
         }
     )

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from assembler import exits
 from assembler.commands import cli
-from tests.conftest import BLOCKS, MINIMAL_MANIFEST
+from tests.conftest import BLOCKS, MINIMAL_MANIFEST, role_file
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 NAMES = ["alpha", "beta", "gamma", "delta", "Delta_X", "a" * 140, "../up", ""]
@@ -113,7 +113,10 @@ def catalogs(draw: st.DrawFn) -> dict[str, bytes]:
                     '[capabilities]\nrequired = ["fs::read"]\n[tools]\nallowed = ["Read"]\n',
                     'extends = "edit-local"\n',
                     "[capabilities]\nrequired = 3\n",
-                    'description = "x"\n[tools]\nallowed = ["Read", "Grep", "Edit"]\n',
+                    role_file("edit-local", required=["fs::read"], allowed=["Read", "Grep", "Edit"]),
+                    role_file("edit-local", extends="edit-local"),
+                    role_file("edit-local", required=["fs::read"], relaxes=["fs::write"]),
+                    role_file("edit-local", more='[tools]\nbash-patterns-allowed = ["(unclosed"]\n'),
                 ]
             )
         ).encode()

@@ -1,4 +1,4 @@
-"""markdown: a code fence that is never closed, found with its line."""
+"""markdown: a code fence that is never closed, found with its line; code spans that show any text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from assembler.markdown import UNSURE, _lines, _parsed_fences, _plain_fences, unclosed_fence
+from assembler.markdown import UNSURE, _lines, _parsed_fences, _plain_fences, code_span, unclosed_fence
 from tests.conftest import REPO
 
 BT = "```"
@@ -147,3 +147,23 @@ def test_plain_texts_never_load_markdown_it() -> None:
         "assert 'markdown_it' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("^cargo( |$)", "`^cargo( |$)`"),
+        ("a`b", "``a`b``"),
+        ("a``b`c", "```a``b`c```"),
+        ("`tick", "`` `tick ``"),
+        ("tick`", "`` tick` ``"),
+        (" both ", "`  both  `"),
+        ("<b>*x*</b> [l](u)", "`<b>*x*</b> [l](u)`"),
+    ],
+)
+def test_code_span_shows_the_text_exactly(text: str, span: str) -> None:
+    from markdown_it import MarkdownIt
+
+    assert code_span(text) == span
+    [inline] = MarkdownIt("commonmark").parseInline(span)
+    assert [(t.type, t.content) for t in inline.children or []] == [("code_inline", text)]

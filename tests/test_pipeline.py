@@ -15,7 +15,7 @@ import yaml
 
 from assembler.diagnostics import Severity, format_text
 from assembler.pipeline import Plan, plan_catalog
-from tests.conftest import BLOCKS, manifest, write_tree
+from tests.conftest import BLOCKS, manifest, role_file, write_tree
 
 TODAY = datetime.date(2026, 3, 1)
 HANDOFF_TRIGGER = 'trigger = "the patch needs changes"'
@@ -126,7 +126,7 @@ def test_no_outputs_when_any_error(catalog: Callable[..., Path]) -> None:
 def test_warnings_do_not_stop_the_build(catalog: Callable[..., Path]) -> None:
     root = catalog(
         {
-            "_roles/read-only.toml": '[tools]\nallowed = ["Read"]\n',
+            "_roles/read-only.toml": role_file("read-only", allowed=["Read"]),
             "_manifests/fixer.toml": 'substrate_role = "read-only"\n' + manifest("fixer", "reviewer"),
         }
     )

@@ -14,7 +14,7 @@ from assembler.disk import FileProblem
 from assembler.names import NAME_LIMIT
 from assembler.pipeline import plan_catalog
 from assembler.sources import Escape, Sources, Text
-from tests.conftest import manifest, write_tree
+from tests.conftest import manifest, role_file, write_tree
 
 TODAY = datetime.date(2026, 3, 1)
 
@@ -51,6 +51,9 @@ def tree(tmp_path: Path) -> Path:
             "cat/_blocks/baseline.md": "# BASELINE\n",
             "cat/_blocks/sub/inner.md": "inner\n",
             "cat/_roles/base.toml": 'description = "x"\n',
+            "cat/_roles/Not_A_Slug.toml": 'description = "x"\n',
+            "cat/_roles/notes.txt": "x\n",
+            "cat/_capabilities/fs/old/capability.toml": "[capability]\n",
             "cat/_capabilities/fs/read/text.md": "READ\n",
         },
     )
@@ -134,6 +137,27 @@ def test_texts_and_their_relative_paths(tree: Path) -> None:
     assert sources.capability("fs", "read") == Text("_capabilities/fs/read/text.md", "READ\n")
     assert sources.block("missing") is None
     assert sources.capability("fs", "write") is None
+    assert sources.capability_stub("fs", "old") == Text(
+        "_capabilities/fs/old/capability.toml", "[capability]\n"
+    )
+    assert sources.capability_stub("fs", "read") is None
+
+
+def test_role_names_are_the_slug_stems_of_toml_files(tree: Path, reads: Counter[Path]) -> None:
+    sources = Sources.of(tree, Config())
+    assert sources.role_names() == frozenset({"base"})
+    (tree / "_roles" / "late.toml").write_text("x", encoding="utf-8")
+    assert sources.role_names() == frozenset({"base"})  # listed once per run
+    assert reads == Counter()  # listing reads no file
+    assert Sources.of(tree, Config(roles_dir="nope")).role_names() == frozenset()
+
+
+def test_capability_stub_names_that_leave_read_nothing(tree: Path, reads: Counter[Path]) -> None:
+    sources = Sources.of(tree, Config())
+    for category, slug in [("..", "secret"), ("fs", "../../secret"), ("FS", "old")]:
+        with pytest.raises(Escape):
+            sources.capability_stub(category, slug)
+    assert reads == Counter()
 
 
 def test_configured_folders(tmp_path: Path) -> None:
@@ -177,7 +201,7 @@ def test_blocks_read_once_per_plan(catalog: Callable[..., Path], reads: Counter[
     root = catalog(
         {
             "_manifests/third.toml": manifest("third", "reviewer"),
-            "_roles/base.toml": '[capabilities]\nrequired = ["fs::read"]\n',
+            "_roles/base.toml": role_file("base", required=["fs::read"]),
             "_capabilities/fs/read/text.md": "READ\n",
             "_manifests/fixer.toml": 'substrate_role = "base"\n' + manifest("fixer", "reviewer"),
             "_manifests/reviewer.toml": 'substrate_role = "base"\n' + manifest("reviewer", "fixer"),

@@ -65,3 +65,9 @@ def test_a_fifo_in_the_template_folder_is_refused_not_waited_on(tmp_path: Path) 
 def test_a_key_wins_over_a_dict_method_of_the_same_name() -> None:
     # The one place the override differs from plain jinja, which would print the bound method.
     assert render("{{ d.items }}", d={"items": "the key"}) == "the key"
+
+
+def test_the_code_filter_makes_a_code_span() -> None:
+    template = get_env().from_string("{{ pattern | code }}")
+    assert template.render(pattern="^git (diff|log)") == "`^git (diff|log)`"
+    assert template.render(pattern="a`b") == "``a`b``"

@@ -43,7 +43,10 @@ def test_a041_unknown_target_with_suggestion() -> None:
             "handoff target `reviewr` is not an agent of the catalog",
         ),
     ]
-    assert found[0][1].hint == "did you mean `reviewer`?"
+    assert found[0][1].hint == (
+        "did you mean `reviewer`? If it is defined outside the catalog, declare it in external_agents "
+        "(assembler.toml)"
+    )
 
 
 def test_a041_unknown_target_without_suggestion() -> None:
@@ -62,7 +65,19 @@ def test_a041_not_for_an_external_agent() -> None:
         BLOCKS,
         external=frozenset({"physics-deriver"}),
     )
-    assert [p.hint for _, p in found] == ["did you mean `physics-deriver`?"]
+    assert [p.hint for _, p in found] == [
+        "did you mean `physics-deriver`? If it is defined outside the catalog, declare it in "
+        "external_agents (assembler.toml)"
+    ]
+
+
+def test_a089_external_agent_that_has_a_manifest() -> None:
+    catalog = {"a": agent("a", "b"), "b": agent("b", "a")}
+    found = check_catalog(catalog, BLOCKS, external=frozenset({"b", "elsewhere"}))
+    assert summary(found) == [
+        ("b", ("name",), "A089", "agent `b` is declared in external_agents but also has a manifest"),
+    ]
+    assert found[0][1].hint == "remove `b` from external_agents in the configuration, or remove its manifest"
 
 
 def test_a041_not_for_a_handoff_to_itself() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from assembler.assemble import Agent
 from assembler.frontmatter import frontmatter_data, to_yaml
 from assembler.manifest import LEGACY_KEYS
+from assembler.roles.render import substrate_context
 
 COMMON_REPORT_FIELDS = (
     "Status: done | partial | blocked",
@@ -39,7 +40,9 @@ def agent_context(
     generated_comment: str,
     tool_section: str | None = None,
     tool_report_fields: tuple[str, ...] = (),
+    external_agents: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
+    """`external_agents`: the agents the configuration declares as defined outside the catalog."""
     m = agent.manifest
     optional = {key: getattr(m, key) for key in LEGACY_KEYS}
     fields = {
@@ -59,12 +62,7 @@ def agent_context(
         "generated_comment": generated_comment,
         "source": agent.source.rel,
         "role": normalize(m.role),
-        "substrate": None
-        if agent.role is None
-        else {
-            "name": agent.role.name,
-            "capabilities": [{"name": n, "text": normalize(t.text)} for n, t in agent.role.capabilities],
-        },
+        "substrate": None if agent.role is None else substrate_context(agent.role, normalize),
         "tool_section": None if tool_section is None else normalize(tool_section),
         "blocks": [{"name": n, "text": normalize(t.text)} for n, t in agent.blocks],
         "domain_in": list(m.domain_in),
@@ -75,6 +73,7 @@ def agent_context(
                 "trigger": h.trigger,
                 "expects_artifact": h.expects_artifact,
                 "produces_artifact": h.produces_artifact,
+                "external": h.target in external_agents,
             }
             for h in m.handoff
         ],

@@ -21,7 +21,7 @@ from assembler.layout import Layout
 from assembler.located import locate_problems
 from assembler.outputs import expected_paths
 from assembler.read import read_manifest, read_outputs
-from assembler.roles import Role, RoleResult, check_role_tools, resolve_role
+from assembler.roles import Role, RoleResult, resolve_role, role_warnings
 from assembler.sources import Sources
 from assembler.trust import current, scope
 from assembler.validate_catalog import Facts, facts_of
@@ -62,7 +62,7 @@ class Worker:
 
     def role(self, name: str) -> RoleResult:
         if name not in self.roles:
-            self.roles[name] = resolve_role(name, self.sources)
+            self.roles[name] = resolve_role(name, self.sources, self.job.today)
         return self.roles[name]
 
     def process(self, name: str) -> Result:
@@ -121,8 +121,8 @@ class Worker:
 
     @staticmethod
     def _role_warnings(data: dict[str, object], role: Role | None) -> list[Problem]:
-        """A032 for a manifest known to be valid: tools its substrate role does not allow."""
+        """A032 and A088 for a manifest known to be valid: what its substrate role warns of."""
         tools = data.get("tools")
         if role is None or not isinstance(tools, list):
             return []
-        return check_role_tools(tools, role)
+        return role_warnings(tools, role)

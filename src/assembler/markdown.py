@@ -30,6 +30,18 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span that shows it exactly: fenced by one backtick more than its longest run
+    of backticks, with a space inside the fences where the text begins or ends with a backtick or a space
+    (CommonMark strips one space from each end of a span)."""
+    import re
+
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 @lru_cache(maxsize=4096)
 def unclosed_fence(text: str) -> int | None:
     """The 1-based line of a code fence that is never closed (it would swallow the rest), or None."""

@@ -28,11 +28,14 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def process_all(job: Job, rels: list[str], *, progress: bool = False) -> list[Result]:
-    """Process every manifest (by its path); results come back in the order of `rels`."""
+def process_all(
+    job: Job, rels: list[str], *, progress: bool = False, worker: Worker | None = None
+) -> list[Result]:
+    """Process every manifest (by its path); results come back in the order of `rels`. `worker`: the one
+    to use when the work stays in this process, so that its caches serve the caller afterwards."""
     cores = _cores()
     if len(rels) < PARALLEL_MIN or cores < 2:
-        worker = Worker(job)
+        worker = worker or Worker(job)
         return list(track(map(worker.process, rels), len(rels), "manifests", enabled=progress))
     import multiprocessing
 

@@ -4,7 +4,8 @@
 with its text. Nothing here writes; `write` and `check` compare the plan with the disk. Each manifest is
 processed by `job.Worker` (in worker processes when the catalog is large); the checks across the catalog
 (unique names and outputs, handoff targets, lineage links and cycles) then run here on every manifest that
-could be parsed, valid or not, so that one run reports everything.
+could be parsed, valid or not, so that one run reports everything; so does the check of every role file,
+used by a manifest or not.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from assembler.codes import general
 from assembler.config import Config, load_config
 from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors, under
 from assembler.disk import FileProblem, Folder
-from assembler.job import Job, Result
+from assembler.job import Job, Result, Worker
 from assembler.layout import Layout, layout
 from assembler.located import locate_problems
 from assembler.parallel import process_all
-from assembler.sources import Sources, decode
+from assembler.roles import check_roles
+from assembler.sources import decode
 from assembler.stamp import stamp_of
 from assembler.validate_catalog import check_catalog
 
@@ -124,7 +126,8 @@ def plan_catalog(
     manifests, listing_problems = list_manifests(found.manifests)
     plan.diagnostics += listing_problems
     job = Job(found, config, today or datetime.date.today(), trust, names)
-    results = process_all(job, manifests, progress=progress)
+    worker = Worker(job)  # in this process: its caches of texts and roles serve the checks below too
+    results = process_all(job, manifests, progress=progress, worker=worker)
     plan.manifests = [r.stem for r in results]
     seen: set[Diagnostic] = set()
     for result in results:
@@ -134,8 +137,11 @@ def plan_catalog(
                 plan.diagnostics.append(d)
         plan.expected.update(rel for rel, _ in result.paths)
         plan.existing.update((rel, data) for rel, data in result.on_disk.items() if data is not None)
-    blocks = Sources(found, config).block_names()
-    plan.diagnostics += _catalog_diagnostics(found, config, results, blocks)
+    for d in check_roles(worker.sources, worker.role):  # every role file, also those no manifest names
+        if d not in seen:
+            seen.add(d)
+            plan.diagnostics.append(d)
+    plan.diagnostics += _catalog_diagnostics(found, config, results, worker.sources.block_names())
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if plan.ok:
         plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]

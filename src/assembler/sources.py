@@ -34,6 +34,7 @@ class Sources:
     layout: Layout
     config: Config
     _cache: dict[tuple[str, ...], Text | FileProblem | None] = field(default_factory=dict)
+    _roles: frozenset[str] | None = None
 
     @classmethod
     def of(cls, root: str | os.PathLike[str], config: Config) -> Sources:
@@ -66,6 +67,21 @@ class Sources:
     def capability(self, category: str, slug: str) -> Text | None:
         name = f"{slug_name(category)}/{slug_name(slug)}/text.md"
         return self._cached(("cap", category, slug), self.layout.capabilities, name)
+
+    def capability_stub(self, category: str, slug: str) -> Text | None:
+        """`<category>/<slug>/capability.toml`, read for a capability that has no text (an alias stub)."""
+        name = f"{slug_name(category)}/{slug_name(slug)}/capability.toml"
+        return self._cached(("stub", category, slug), self.layout.capabilities, name)
+
+    def role_names(self) -> frozenset[str]:
+        """The stems of the roles folder's `.toml` files that can be role names (lowercase slugs)."""
+        if self._roles is None:
+            try:
+                names = self.layout.roles.names()
+            except FileProblem:
+                names = []
+            self._roles = frozenset(n[:-5] for n in names if n.endswith(".toml") and is_name(n[:-5]))
+        return self._roles
 
     def template(self, name: str) -> str:
         """A template's text as this run renders it: the override folder's copy, or the built-in one."""

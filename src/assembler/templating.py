@@ -50,6 +50,9 @@ def get_env(override: Folder | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pyliteral"] = pyliteral
+    from assembler.markdown import code_span
+
+    env.filters["code"] = code_span
     return env
 
 

@@ -18,7 +18,7 @@ from assembler.codes import toolmodule
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic, Problem, Severity
 from assembler.names import NAME_LIMIT, SLUG
-from assembler.roles import Role, RoleResult, check_role_tools
+from assembler.roles import Role, RoleResult, role_warnings
 from assembler.sources import Sources, Text
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def validate_manifest(
     if m is None:
         return checked
     found: list[Problem] = []
-    role, role_ok = _role(m, config, role_of, found, checked.inner)
+    role, role_ok = _role(m, sources, role_of, found, checked.inner)
     found += check_manifest(m, stem, config, today)
     found += check_role_prose(m)
     blocks, block_problems, inner = resolve_blocks(m, sources)
@@ -76,14 +76,16 @@ def validate_manifest(
 
 def _role(
     m: Manifest,
-    config: Config,
+    sources: Sources,
     role_of: Callable[[str], RoleResult],
     found: list[Problem],
     inner: list[Diagnostic],
 ) -> tuple[Role | None, bool]:
     """The manifest's substrate role and whether it resolved (True when it names none)."""
     from assembler.assemble import name_problem
+    from assembler.diagnostics import did_you_mean
 
+    config = sources.config
     if m.substrate_role is None:
         return None, True
     if len(m.substrate_role) > NAME_LIMIT or not SLUG.fullmatch(m.substrate_role):
@@ -95,15 +97,19 @@ def _role(
     role, role_diagnostics, missing = resolved
     inner += role_diagnostics
     if missing is not None:
+        hint = did_you_mean(missing, sources.role_names())
         found.append(
             role_codes.ROLE_NOT_FOUND.at(
-                ("substrate_role",), what="substrate role", role=missing, folder=config.roles_dir
+                ("substrate_role",),
+                what="substrate role",
+                role=missing,
+                suggestion=hint or f"create {config.roles_dir}/{missing}.toml or fix the name",
             )
         )
         return None, False
     if role is None:
         return None, False
-    found += check_role_tools(m.tools, role)
+    found += role_warnings(m.tools, role)
     return role, True
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assembler.codes import content, general
+from assembler.codes import roles as role_codes
 from assembler.diagnostics import LIMIT, KeyPath, Problem, did_you_mean
 from assembler.names import LINK
 
@@ -59,7 +60,8 @@ def check_catalog(
 ) -> Found:
     """`agents` maps each parsed manifest's file stem to its facts; `all_stems` holds every manifest's stem
     (an invalid manifest is still an agent others may name); `external` the agents the configuration
-    declares as defined outside the catalog (handoffs may name them, lineage may not)."""
+    declares as defined outside the catalog (handoffs may name them, lineage may not; none may have a
+    manifest)."""
     found: Found = []
     names = set(agents) if all_stems is None else set(all_stems)
     reachable = names | external
@@ -69,13 +71,16 @@ def check_catalog(
             other = f"{by_name[m.name]}.toml"
             found.append((stem, general.DUPLICATE_NAME.at(("name",), name=m.name, other=other)))
         by_name.setdefault(m.name, stem)
+        if m.name in external:
+            found.append((stem, role_codes.EXTERNAL_AND_MANIFEST.at(("name",), name=m.name)))
         for i, target in enumerate(m.targets):
             if target and target not in reachable and target != m.name:
-                close = (
-                    did_you_mean(target, reachable) if i < LIMIT else None
-                )  # linear: no hint past the limit
-                hint = close or (
-                    "write a manifest for it, fix the name, or declare it in external_agents "
+                close = did_you_mean(target, reachable) if i < LIMIT else None  # linear: no hint past it
+                hint = (
+                    f"{close} If it is defined outside the catalog, declare it in external_agents "
+                    "(assembler.toml)"
+                    if close
+                    else "write a manifest for it, fix the name, or declare it in external_agents "
                     "(assembler.toml) if it is defined outside the catalog"
                 )
                 found.append(

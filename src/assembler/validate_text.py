@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from assembler.codes import general
 from assembler.diagnostics import KeyPath, Problem
-from assembler.manifest import Manifest
+
+if TYPE_CHECKING:  # role files use the checks below on every run: importing the manifest model cost 6 ms
+    from assembler.manifest import Manifest
 
 PLACEHOLDER = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}")
 # Control characters (Unicode category Cc), line and paragraph separators, the byte-order mark, and the

@@ -41,6 +41,7 @@ class Claude:
             generated_comment=comment,
             tool_section=tool_section,
             tool_report_fields=tool_report_fields,
+            external_agents=config.external_agents,
         )
         text = env.get_template(self.templates[0]).render(context)
         return text.rstrip("\n") + "\n"
