@@ -36,3 +36,33 @@ def test_the_region_is_literals_only_and_keeps_only_the_phrases_digest() -> None
     assert [n for n in names if n.startswith("EXIT_") and n != "EXIT_STATUS"] == [
         f"EXIT_{n}" for _, n, _ in EXIT_CODES
     ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["x" * 30_000, ("word " * 6_000)[:30_000], "é'\"\\\n" * 6_000, "😀" * 30_000],
+    ids=["no-space", "words", "escapes", "astral"],
+)
+def test_long_strings_are_cut_in_one_pass(value: str) -> None:
+    # The first version cut a word without spaces by shrinking it one character at a time, re-quoting it
+    # each time: a 30,000-character string took minutes. Run in a child with a time limit, so a return of
+    # that cost fails the test instead of hanging the suite.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom assembler.toolkinds.modal_data import chunks\n"
+        "text = sys.stdin.read()\npieces = chunks(text)\n"
+        "assert ''.join(pieces) == text\n"
+        "assert all(len(repr(p)) <= 64 + p.count(chr(39)) for p in pieces)\nprint(len(pieces))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=value,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= len(value) // 64

@@ -8,7 +8,6 @@ generated file is rendered; the rest is the runtime's source, verbatim.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 
 from assembler.templating import pyliteral
@@ -30,29 +29,33 @@ EXIT_CODES: tuple[tuple[int, str, str], ...] = (
 )
 
 
-def chunks(text: str, width: int = 64) -> list[str]:
-    """Cut `text` into pieces whose Python literals are at most about `width` characters, at spaces.
+def _cost(char: str) -> int:
+    """Characters `char` takes inside a Python string literal (a quote one: `repr` picks the other kind of
+    quotes when it can, so only a piece holding both kinds comes out a little longer)."""
+    return 1 if char in "'\"" else len(repr(char)) - 2
 
-    Concatenated, the pieces give `text` back; each piece is still written with `pyliteral`.
-    """
+
+def chunks(text: str, width: int = 64) -> list[str]:
+    """Cut `text` into pieces whose Python literals are at most about `width` characters, at spaces where
+    possible. Concatenated, the pieces give `text` back; each piece is still written with `pyliteral`.
+    One pass over the text (a piece carried past its last space is at most `width` characters), so a
+    30,000-character string without a space costs what any other does."""
     pieces: list[str] = []
-    current = ""
-    for word in re.split(r"(?<= )", text):
-        while len(repr(word)) > width:
-            cut = len(word)
-            while cut > 1 and len(repr(word[:cut])) > width:
-                cut -= 1
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:cut])
-            word = word[cut:]
-        if current and len(repr(current + word)) > width:
-            pieces.append(current)
-            current = ""
-        current += word
-    if current or not pieces:
-        pieces.append(current)
+    start = 0  # where the current piece begins in `text`
+    cost = 2  # the quotes
+    space = -1  # the index after the last space in the current piece, or -1
+    for index, char in enumerate(text):
+        step = _cost(char)
+        if cost + step > width and index > start:
+            cut = space if space > start else index
+            pieces.append(text[start:cut])
+            start, space = cut, -1
+            cost = 2 + sum(_cost(c) for c in text[start:index])
+        cost += step
+        if char == " ":
+            space = index + 1
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
     return pieces
 
 
