@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from assembler.codes import Code, Kind, kind_of, lookup, registry
+from assembler.codes import Code, Kind, kind_of
+from assembler.codes.registry import AREAS, lookup, registry
 from assembler.diagnostics import Severity
 from tests.conftest import REPO
 
@@ -66,6 +67,11 @@ def test_a_missing_field_is_a_bug_that_shows() -> None:
         registry()["A020"].at((), name="x")  # `folder` is missing
 
 
+def test_every_module_of_codes_is_an_area_of_the_registry() -> None:
+    declared = {p.stem for p in (REPO / "src/assembler/codes").glob("*.py")} - {"__init__", "registry"}
+    assert declared == {m.__name__.rsplit(".", 1)[1] for m in AREAS}
+
+
 def test_no_module_spells_a_code_outside_the_registry() -> None:
     spelled = []
     for path in sorted((REPO / "src/assembler").rglob("*.py")):
@@ -88,9 +94,7 @@ def test_every_code_is_reported_somewhere() -> None:
 
 
 def name_of(code: Code) -> str:
-    from assembler.codes import config, content, drift, fault, general, roles, toolmodule
-
-    for module in (general, content, roles, config, toolmodule, drift, fault):
+    for module in AREAS:
         for name, value in vars(module).items():
             if value is code:
                 return name

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assembler import readme
-from assembler.codes import registry
+from assembler.codes.registry import registry
 from tests.conftest import REPO, valid_or_problems
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from assembler.codes import registry
+from assembler.codes.registry import registry
 from assembler.templating import get_env
 from assembler.toolkinds import KINDS, get_kind
 from assembler.toolkinds.modal import MODAL, money, rate

@@ -12,7 +12,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def codes_table() -> str:
-    from assembler.codes import registry
+    from assembler.codes.registry import registry
 
     rows = ["| Code | Severity | Meaning |", "| --- | --- | --- |"]
     rows += [f"| {c.id} | {c.severity.value} | {c.title} |" for c in registry().values()]

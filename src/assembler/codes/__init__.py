@@ -2,9 +2,9 @@
 
 A `Code` carries its identifier, its severity, a one-line title (the README's table), a message template and a
 hint template (filled in by keyword where the problem is found), and a paragraph of documentation (what
-`assembler explain CODE` prints). Modules import the code they report by name and build problems with
-`CODE.at(path, **values)` (a problem found in parsed data, located later by its key path) or
-`CODE.located(file, line, column, **values)` (a diagnostic whose place is known).
+`assembler explain CODE` prints). `codes.registry` gathers them all. Modules import the code they report by
+name and build problems with `CODE.at(path, **values)` (a problem found in parsed data, located later by its
+key path) or `CODE.located(file, line, column, **values)` (a diagnostic whose place is known).
 
 The first letter says what kind of problem it is, and so how a run ends:
 A, input: the catalog is invalid (exit 1); D, drift: generated files differ from their sources (exit 3);
@@ -16,7 +16,6 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from assembler.diagnostics import Diagnostic, KeyPath, Problem, Severity
 
@@ -81,25 +80,6 @@ class Code:
             severity=severity or self.severity,
             detail=detail,
         )
-
-
-@lru_cache(maxsize=1)
-def registry() -> dict[str, Code]:
-    """Every code, by identifier, in order."""
-    from assembler.codes import config, content, drift, fault, general, roles, toolmodule
-
-    found: dict[str, Code] = {}
-    for module in (general, content, roles, config, toolmodule, drift, fault):
-        for value in vars(module).values():
-            if isinstance(value, Code):
-                if value.id in found and found[value.id] is not value:
-                    raise ValueError(f"code {value.id} is declared twice")
-                found[value.id] = value
-    return dict(sorted(found.items()))
-
-
-def lookup(code: str) -> Code | None:
-    return registry().get(code.strip().upper())
 
 
 def kind_of(code: str) -> Kind:
