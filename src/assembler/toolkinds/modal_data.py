@@ -29,29 +29,46 @@ EXIT_CODES: tuple[tuple[int, str, str], ...] = (
 )
 
 
-def _cost(char: str) -> int:
-    """Characters `char` takes inside a Python string literal (a quote one: `repr` picks the other kind of
-    quotes when it can, so only a piece holding both kinds comes out a little longer)."""
-    return 1 if char in "'\"" else len(repr(char)) - 2
+class _Literal:
+    """The length of a string's Python literal as characters are added: `repr` quotes with `'` and escapes
+    each `'` when the string holds both kinds of quote, else picks the quote the string lacks."""
+
+    def __init__(self, text: str = "") -> None:
+        self.body = self.single = self.double = 0
+        for char in text:
+            self.add(char)
+
+    def add(self, char: str) -> None:
+        if char == "'":
+            self.single += 1
+        elif char == '"':
+            self.double += 1
+        else:
+            self.body += len(repr(char)) - 2
+
+    def length_with(self, char: str) -> int:
+        single = self.single + (char == "'")
+        double = self.double + (char == '"')
+        body = self.body + (0 if char in "'\"" else len(repr(char)) - 2)
+        return 2 + body + single + double + (single if single and double else 0)
 
 
 def chunks(text: str, width: int = 64) -> list[str]:
-    """Cut `text` into pieces whose Python literals are at most about `width` characters, at spaces where
+    """Cut `text` into pieces whose Python literals are at most `width` characters, at spaces where
     possible. Concatenated, the pieces give `text` back; each piece is still written with `pyliteral`.
     One pass over the text (a piece carried past its last space is at most `width` characters), so a
     30,000-character string without a space costs what any other does."""
     pieces: list[str] = []
     start = 0  # where the current piece begins in `text`
-    cost = 2  # the quotes
+    literal = _Literal()
     space = -1  # the index after the last space in the current piece, or -1
     for index, char in enumerate(text):
-        step = _cost(char)
-        if cost + step > width and index > start:
+        if literal.length_with(char) > width and index > start:
             cut = space if space > start else index
             pieces.append(text[start:cut])
             start, space = cut, -1
-            cost = 2 + sum(_cost(c) for c in text[start:index])
-        cost += step
+            literal = _Literal(text[start:index])
+        literal.add(char)
         if char == " ":
             space = index + 1
     if start < len(text) or not pieces:
