@@ -88,9 +88,9 @@ def test_every_code_is_reported_somewhere() -> None:
 
 
 def name_of(code: Code) -> str:
-    from assembler.codes import config, content, drift, fault, general, roles, toolmodule
+    from assembler.codes import claude, config, content, drift, fault, general, roles, toolmodule
 
-    for module in (general, content, roles, config, toolmodule, drift, fault):
+    for module in (general, content, roles, config, toolmodule, claude, drift, fault):
         for name, value in vars(module).items():
             if value is code:
                 return name

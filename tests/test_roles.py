@@ -234,7 +234,7 @@ def test_a032_tool_not_allowed_is_a_warning(tmp_path: Path) -> None:
     text = manifest("a", "b", tools='tools = ["Read", "Bash", "Edit", "Write"]')
     m = parse_manifest(parse_toml(text)).manifest
     assert m is not None
-    problems = check_role_tools(m.tools, role)
+    problems = check_role_tools(m.tools or (), role)
     assert [(p.path, p.code, p.message, p.severity) for p in problems] == [
         (("tools", 1), "A032", "tool `Bash` is not allowed by substrate role `base`", Severity.WARNING),
         (("tools", 3), "A032", "tool `Write` is not allowed by substrate role `base`", Severity.WARNING),
@@ -246,7 +246,7 @@ def test_a032_not_without_a_limit(tmp_path: Path) -> None:
     role = role_of(tmp_path, {"free": 'description = "x"\n'}, "free")
     m = parse_manifest(parse_toml(manifest("a", "b", tools='tools = ["Bash"]'))).manifest
     assert m is not None
-    assert check_role_tools(m.tools, role) == []
+    assert check_role_tools(m.tools or (), role) == []
 
 
 def test_a032_through_the_pipeline_does_not_stop_the_build(

@@ -260,3 +260,63 @@ def check(
     if differences and options.format == "text":
         _say(f"{len(differences)} generated file(s) out of sync. Run `{fix}` to bring them in line.")
     sys.exit(exits.DRIFT if differences else exits.OK)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--init", is_flag=True, help="Start a new catalog here that requires only what Claude Code does."
+)
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option("--force", is_flag=True, help="Replace manifests that exist and differ.")
+@shared
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    init: bool,
+    dry_run: bool,
+    force: bool,
+    root: Path | None,
+    fmt: str | None,
+    strict: bool | None,
+    color: bool | None,
+) -> None:
+    """Turn Claude Code agent files (PATHS: files, or folders searched for *.md) into manifests."""
+    from assembler.importer.run import import_agents
+
+    options = _options(ctx, root, fmt, strict, color)
+    if init:
+        target = options.root or Path.cwd()
+        if not target.is_dir():
+            raise click.UsageError(f"--root {target} is not a folder")
+        catalog = target.resolve()
+    else:
+        catalog = _root(options)
+    result = import_agents(
+        catalog, list(paths), init=init, force=force, dry_run=dry_run, strict=options.strict
+    )
+    status = exits.for_diagnostics(result.diagnostics, strict=options.strict)
+    written = [m.rel for m in result.manifests if m.state != "unchanged"] if result.written else []
+    _report(result.diagnostics, options, written=written, dry_run=dry_run)
+    if options.format == "text":
+        _tell_import(result, dry_run, status)
+    sys.exit(status)
+
+
+def _tell_import(result: Any, dry_run: bool, status: int) -> None:
+    if status != exits.OK:
+        _say("nothing was written.")
+        return
+    changed = [m for m in result.manifests if m.state != "unchanged"]
+    verb = "would write" if dry_run else "wrote"
+    if result.config and not dry_run:
+        _say(f"wrote {result.config}")
+    for manifest in changed:
+        _say(f"{verb} {manifest.rel}")
+    unchanged = len(result.manifests) - len(changed)
+    done = "to write" if dry_run else "written"
+    _say(
+        f"{len(result.manifests)} agent(s): {len(changed)} {done}, {unchanged} unchanged."
+        + ("" if dry_run else " Run `assembler build` to generate them.")
+    )

@@ -102,7 +102,7 @@ def _role(
         return None, False
     if role is None:
         return None, False
-    found += check_role_tools(m.tools, role)
+    found += check_role_tools(m.tools or (), role)
     return role, True
 
 

@@ -86,10 +86,10 @@ class Code:
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Code]:
     """Every code, by identifier, in order."""
-    from assembler.codes import config, content, drift, fault, general, roles, toolmodule
+    from assembler.codes import claude, config, content, drift, fault, general, roles, toolmodule
 
     found: dict[str, Code] = {}
-    for module in (general, content, roles, config, toolmodule, drift, fault):
+    for module in (general, content, roles, config, toolmodule, claude, drift, fault):
         for value in vars(module).values():
             if isinstance(value, Code):
                 if value.id in found and found[value.id] is not value:
