@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from assembler import __version__
 from assembler.commands import cli
+from tests.conftest import manifest
 
 
 def run(*args: str) -> Result:
@@ -264,3 +265,15 @@ def test_a_closed_pipe_does_not_hide_the_exit_status(catalog: Callable[..., Path
     assert process.returncode == 1, err  # click's answer to a closed pipe, kept by the fast exit
     assert b"Traceback" not in err
     assert b"D002" in err
+
+
+def test_build_named_agents_while_another_manifest_has_errors(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/tester.toml": manifest("tester", "reviewer", model='model = "sonet"')})
+    result = run("--root", str(root), "build", "fixer")
+    assert result.exit_code == 0, result.output
+    assert "left out, with errors: tester (`assembler validate` says why)" in result.output
+    assert "A031" not in result.output
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]
+    whole = run("--root", str(root), "build")
+    assert whole.exit_code == 1 and "A031" in whole.output
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]

@@ -116,15 +116,21 @@ def _plan(options: Options, names: tuple[str, ...] = (), trust: bool = True) -> 
     unknown = sorted(set(names) - plan.stems())
     if unknown and plan.layout is not None:
         raise click.UsageError(f"no manifest named {', '.join(unknown)}")
-    status = exits.for_diagnostics(plan.diagnostics, strict=options.strict)
+    deciding = plan.deciding()
+    status = exits.for_diagnostics(deciding, strict=options.strict)
     if status != exits.OK:
-        _report(plan.diagnostics, options)
+        _report(deciding, options)
         if options.format == "text":
-            errors = sum(d.severity.value == "error" for d in plan.diagnostics)
-            warnings = sum(d.severity.value == "warning" for d in plan.diagnostics)
+            errors = sum(d.severity.value == "error" for d in deciding)
+            warnings = sum(d.severity.value == "warning" for d in deciding)
             counted = f"{errors} error(s)" + (f", {warnings} warning(s)" if options.strict else "")
             _say(f"{counted}; nothing was written.")
         sys.exit(status)
+    if plan.set_aside and options.format == "text":
+        _say(
+            f"left out, with errors: {', '.join(plan.set_aside)} (`assembler validate` says why); "
+            "the agents asked for are valid."
+        )
     return plan
 
 
@@ -163,7 +169,7 @@ def build(
     options = _options(ctx, root, fmt, strict, color)
     plan = _plan(options, names)
     result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
-    diagnostics = [*plan.diagnostics, *result.faults]
+    diagnostics = [*plan.deciding(), *result.faults]
     refused = _refusals(plan, result.refused)
     _report(
         [*diagnostics, *refused] if options.format != "text" else diagnostics,
@@ -253,7 +259,7 @@ def check(
     differences = compare(plan)
     fix = fix_command(differences) if differences else None
     inline = show_diff and options.format == "json"  # one JSON document: the diffs go inside it
-    _report([*plan.diagnostics, *as_diagnostics(differences, with_diff=inline)], options, fix=fix)
+    _report([*plan.deciding(), *as_diagnostics(differences, with_diff=inline)], options, fix=fix)
     if show_diff and not inline:
         for difference in differences:
             click.echo(difference.diff(), nl=False)
