@@ -40,6 +40,7 @@ class Written:
     rel: str  # the manifest, relative to the root
     text: str
     state: str  # "new", "replaced" or "unchanged"
+    source: str = ""  # the agent file it was imported from, as named
 
 
 @dataclass
@@ -201,11 +202,11 @@ def _plan(agents: list[_Agent], manifests: Folder, force: bool, result: ImportRe
             result.diagnostics.append(problem.diagnostic)
             continue
         if current is None:
-            planned.append(Written(rel, text, "new"))
+            planned.append(Written(rel, text, "new", agent.source.rel))
         elif current == text.encode("utf-8"):
-            planned.append(Written(rel, text, "unchanged"))
+            planned.append(Written(rel, text, "unchanged", agent.source.rel))
         elif force:
-            planned.append(Written(rel, text, "replaced"))
+            planned.append(Written(rel, text, "replaced", agent.source.rel))
         else:
             result.diagnostics.append(
                 at_key(
