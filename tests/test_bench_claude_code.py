@@ -101,3 +101,17 @@ def test_claude_code_reads_back_hostile_values_exactly() -> None:
         assert found["ok"], (value, text, found)
         assert found["value"] == {"name": "x", "description": value, "extra": {value: [value]}}, text
         assert found["body"] == "body\n"
+
+
+def test_our_tool_list_is_the_one_in_the_installed_claude_code() -> None:
+    """Claude Code's program holds the list of its tool names; ours must be that list."""
+    import json
+    import mmap
+
+    from assembler.claudecode import vocab
+
+    with _claude().open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        start = data.find(b'["Agent","Artifact","AskUserQuestion"')
+        assert start >= 0, "the tool list was not found in the program"
+        found = json.loads(data[start : data.find(b"]", start) + 1])
+    assert tuple(found) == vocab.TOOLS

@@ -27,7 +27,9 @@ def check_claude(m: Manifest, config: Config) -> list[Problem]:
             content.UNKNOWN_MODEL.at(("model",), model=m.model, known=", ".join(sorted(config.models)))
         )
     if isinstance(m.effort, str):
-        problems += _one_of(("effort",), m.effort, vocab.EFFORT_LEVELS, "effort level", "or a whole number")
+        problems += _one_of(
+            ("effort",), m.effort, vocab.EFFORT_LEVELS, "an effort level", "or a whole number"
+        )
     elif m.effort is not None and m.effort < 1:
         problems.append(_malformed(("effort",), "effort", "is below 1", "use a level such as high"))
     if m.max_turns is not None and m.max_turns < 1:
@@ -68,10 +70,10 @@ def check_fields(claude: ClaudeFields) -> list[Problem]:
     """The values of `[targets.claude]`."""
     problems: list[Problem] = []
     for key, allowed, what in (
-        ("permissionMode", vocab.PERMISSION_MODES, "permission mode"),
-        ("memory", vocab.MEMORY_SCOPES, "memory scope"),
-        ("isolation", vocab.ISOLATION_MODES, "isolation mode"),
-        ("color", vocab.COLORS, "colour"),
+        ("permissionMode", vocab.PERMISSION_MODES, "a permission mode"),
+        ("memory", vocab.MEMORY_SCOPES, "a memory scope"),
+        ("isolation", vocab.ISOLATION_MODES, "an isolation mode"),
+        ("color", vocab.COLORS, "a colour"),
     ):
         value = getattr(claude, key)
         if value is not None:
@@ -109,7 +111,7 @@ def check_hooks(hooks: Mapping[str, Any]) -> list[Problem]:
     for event, groups in hooks.items():
         path: KeyPath = (*_CLAUDE, "hooks", event)
         if event not in vocab.HOOK_EVENTS:
-            problems += _one_of(path, event, vocab.HOOK_EVENTS, "hook event")
+            problems += _one_of(path, event, vocab.HOOK_EVENTS, "a hook event")
             continue
         if not isinstance(groups, list):
             problems.append(_hook(path, f"hooks.{event}", "is not an array of matcher groups"))

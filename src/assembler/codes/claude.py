@@ -9,7 +9,7 @@ from assembler.diagnostics import Severity
 NOT_IN_VOCABULARY = Code(
     "A110",
     "value outside Claude Code's vocabulary",
-    "`{value}` is not a {what} Claude Code knows",
+    "`{value}` is not {what} Claude Code knows",
     "{suggestion}allowed: {allowed}",
     "A field that takes one of a fixed set of values (permissionMode, memory, effort, isolation, color, a "
     "hook event) holds another. Claude Code drops such a value without a word (and, for a hook event, the "
