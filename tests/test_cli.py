@@ -277,3 +277,45 @@ def test_build_named_agents_while_another_manifest_has_errors(catalog: Callable[
     whole = run("--root", str(root), "build")
     assert whole.exit_code == 1 and "A031" in whole.output
     assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]
+
+
+IMPORTED = (
+    "---\nname: {name}\ndescription: Reviews: patches\ntools: Read, Grep\ncolor: blue\n---\nYou review.  \n"
+)
+
+
+def test_import_init_then_build(tmp_path: Path) -> None:
+    (tmp_path / "agents").mkdir()
+    (tmp_path / "agents" / "rev.md").write_text(IMPORTED.format(name="rev"), encoding="utf-8")
+    root = tmp_path / "cat"
+    root.mkdir()
+    dry = run("import", "--init", "--dry-run", "--root", str(root), str(tmp_path / "agents"))
+    assert dry.exit_code == 0, dry.output
+    assert "would write _manifests/rev.toml" in dry.output and list(root.iterdir()) == []
+    done = run("import", "--init", "--root", str(root), str(tmp_path / "agents"))
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines()[-1] == (
+        "1 agent(s): 1 written, 0 unchanged. Run `assembler build` to generate them."
+    )
+    assert run("--root", str(root), "build").exit_code == 0
+    built = (root / "_generated" / "rev.md").read_text(encoding="utf-8")
+    assert built.endswith("-->\nYou review.  \n") and "color: blue\n" in built
+
+
+def test_import_errors_exit_1_and_write_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text("---\nname: Bad Name\ndescription: x\n---\n", encoding="utf-8")
+    result = run("import", "--init", "--root", str(tmp_path), "--format", "json", str(tmp_path / "bad.md"))
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [(d["code"], d["line"]) for d in data["diagnostics"]] == [("A010", 2)]
+    assert data["written"] == [] and not (tmp_path / "assembler.toml").exists()
+
+
+def test_import_is_a_command_of_the_installed_program(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(IMPORTED.format(name="a"), encoding="utf-8")
+    program = Path(sys.executable).with_name("assembler")
+    done = subprocess.run(
+        [str(program), "import", "--init", "a.md"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "_manifests" / "a.toml").is_file()
