@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.codes import claude, content, general
+from assembler.codes import content, general
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.names import LINK
 
@@ -104,6 +104,8 @@ def check_catalog(
                 )
         for path, entry, agent in m.spawns:
             if agent not in reachable:
+                from assembler.codes import claude
+
                 hint = did_you_mean(agent, reachable) or (
                     "write a manifest for it, fix the name, or declare it in external_agents "
                     "(assembler.toml) if it is defined outside the catalog"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -44,7 +45,11 @@ def known_model(model: str, aliases: Iterable[str]) -> bool:
     base, suffix = model[:-4], model[-4:].lower()
     if suffix == "[1m]" and base in vocab.LONG_CONTEXT:
         return True
-    return bool(vocab.MODEL_ID.fullmatch(model) or vocab.MODEL_ARN.fullmatch(model))
+    return bool(_MODEL_ID.fullmatch(model) or _MODEL_ARN.fullmatch(model))
+
+
+_MODEL_ID = re.compile(vocab.MODEL_ID)
+_MODEL_ARN = re.compile(vocab.MODEL_ARN)
 
 
 def check_tool(path: KeyPath, entry: str, config: Config) -> list[Problem]:

@@ -3,8 +3,6 @@ tools (`extra_tools`) and models (`extra_models`)."""
 
 from __future__ import annotations
 
-import re
-
 # The tools Claude Code 2.1.332 lists as its own.
 TOOLS: tuple[str, ...] = (
     "Agent",
@@ -101,11 +99,12 @@ LONG_CONTEXT = ("sonnet", "opus", "fable")
 # Full model ids: Anthropic's (`claude-sonnet-4-5-20250929`), Vertex's (`claude-sonnet-4-5@20250929`) and
 # Bedrock's (`us.anthropic.claude-sonnet-4-5-20250929-v1:0`, `anthropic.claude-opus-4-7`), each optionally
 # with the `[1m]` suffix; and Bedrock inference profile ARNs.
-MODEL_ID = re.compile(
+# (Patterns as text: they are compiled where models are checked, not on every run that loads this list.)
+MODEL_ID = (
     r"(?:(?:us|eu|apac|jp|au|us-gov|global)\.)?(?:anthropic\.)?"
     r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*(?::[0-9]+)?(?:@[0-9]{8})?(?:\[1[mM]\])?"
 )
-MODEL_ARN = re.compile(r"arn:aws:bedrock:[a-z0-9-]+:[0-9]{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
+MODEL_ARN = r"arn:aws:bedrock:[a-z0-9-]+:[0-9]{12}:[a-z-]+/[A-Za-z0-9._:/-]+"
 
 PERMISSION_MODES = ("default", "acceptEdits", "auto", "dontAsk", "bypassPermissions", "plan", "manual")
 MEMORY_SCOPES = ("user", "project", "local")
