@@ -319,3 +319,18 @@ def test_import_is_a_command_of_the_installed_program(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "_manifests" / "a.toml").is_file()
+
+
+def test_hostile_text_never_moves_a_stamp(tmp_path: Path) -> None:
+    """Every field and hostile body of our catalog: built, then checked clean, then edited and caught."""
+    from tests.claude_catalog import write_catalog
+
+    root = str(write_catalog(tmp_path / "cat"))
+    built = run("--root", root, "build")
+    assert built.exit_code == 0, built.output
+    assert run("--root", root, "check").exit_code == 0
+    assert run("--root", root, "check", "--full").exit_code == 0
+    agent = tmp_path / "cat" / "_generated" / "every-field.md"
+    agent.write_text(agent.read_text(encoding="utf-8").replace("You do everything.", "You do it."), "utf-8")
+    edited = run("--root", root, "check")
+    assert edited.exit_code == 3 and "D004" in edited.output

@@ -278,3 +278,12 @@ def test_every_optional_key_is_read() -> None:
     assert model.substrate_role == "edit-local" and model.memory_project == "m"
     assert model.references.extra == ("path:docs/x.md",)
     assert model.handoff[0].expects_artifact == "review" and model.handoff[0].produces_artifact == "patch"
+
+
+def test_claude_code_fields_live_in_targets_claude_with_did_you_mean() -> None:
+    text = manifest("a", "b") + '\n[targets.claude]\ncolour = "red"\n[targets.codex]\nmodel = "x"\n'
+    problems = problems_of(text)
+    assert sorted((p.path, p.hint) for p in problems if p.code == "A002") == [
+        (("targets", "claude", "colour"), "did you mean `color`?"),
+        (("targets", "codex"), "remove it, or check the manifest format in README"),
+    ]
