@@ -311,18 +311,7 @@ def import_(
 
 
 def _tell_import(result: Any, dry_run: bool, status: int) -> None:
-    if status != exits.OK:
-        _say("nothing was written.")
-        return
-    changed = [m for m in result.manifests if m.state != "unchanged"]
-    verb = "would write" if dry_run else "wrote"
-    if result.config and not dry_run:
-        _say(f"wrote {result.config}")
-    for manifest in changed:
-        _say(f"{verb} {manifest.rel}")
-    unchanged = len(result.manifests) - len(changed)
-    done = "to write" if dry_run else "written"
-    _say(
-        f"{len(result.manifests)} agent(s): {len(changed)} {done}, {unchanged} unchanged."
-        + ("" if dry_run else " Run `assembler build` to generate them.")
-    )
+    if status == exits.FAULT:
+        _say("the file system refused a read or a write; every file written is whole.")
+    for line in ["nothing was written."] if status == exits.INPUT else result.summary(dry_run):
+        _say(line)

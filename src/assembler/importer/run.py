@@ -54,6 +54,17 @@ class ImportResult:
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
+    def summary(self, dry_run: bool) -> list[str]:
+        """What was written (or would be), for the text output."""
+        changed = [m for m in self.manifests if m.state != "unchanged"]
+        verb = "would write" if dry_run else "wrote"
+        lines = [f"wrote {self.config}"] if self.config and not dry_run else []
+        lines += [f"{verb} {m.rel}" for m in changed]
+        done = "to write" if dry_run else "written"
+        unchanged = len(self.manifests) - len(changed)
+        last = f"{len(self.manifests)} agent(s): {len(changed)} {done}, {unchanged} unchanged."
+        return [*lines, last + ("" if dry_run else " Run `assembler build` to generate them.")]
+
 
 @dataclass
 class _Agent:
