@@ -20,16 +20,20 @@ COMMON_REPORT_FIELDS = (
 )
 
 
-_LEADING_BLANKS = re.compile(r"\A(?:[ \t]*\n)+")
-_TRAILING_BLANKS = re.compile(r"(?:\n[ \t]*)+\Z")
-
-
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """LF line ends and no blank lines at either end; every other character as written (trailing spaces are
     Markdown hard line breaks)."""
-    text = _LEADING_BLANKS.sub("", lines(text))
-    return _TRAILING_BLANKS.sub("", text)
+    text = lines(text).strip("\n")
+    if not text.startswith((" ", "\t")) and not text.endswith((" ", "\t")):
+        return text  # the common case: no line at either end can be blank
+    parts = text.split("\n")
+    start, end = 0, len(parts)
+    while start < end and not parts[start].strip(" \t"):
+        start += 1
+    while end > start and not parts[end - 1].strip(" \t"):
+        end -= 1
+    return "\n".join(parts[start:end])
 
 
 def fence_for(lines: list[str]) -> str:

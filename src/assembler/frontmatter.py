@@ -59,7 +59,7 @@ def _dumper(fast: bool) -> type[Any]:
 
     def text(dumper: Any, value: str) -> Any:
         style = None
-        if _SEPARATOR in value or _BREAKS_11.search(value):
+        if _SEPARATOR in value or (not value.isascii() and _BREAKS_11.search(value)):
             style = '"'  # escaped: YAML 1.1 takes NEL, LS and PS for line breaks, YAML 1.2 does not
         elif "\n" in value:
             style = "|"  # the emitter falls back to double quotes where a block cannot hold the text
@@ -74,7 +74,9 @@ def _dumper(fast: bool) -> type[Any]:
 def to_yaml(data: Mapping[str, Any]) -> str:
     import yaml
 
-    fast = hasattr(yaml, "CSafeDumper") and not any(_ASTRAL.search(s) for s in _walk(data))
+    fast = hasattr(yaml, "CSafeDumper") and not any(
+        not s.isascii() and _ASTRAL.search(s) for s in _walk(data)
+    )
     text: str = yaml.dump(
         dict(data),
         Dumper=_dumper(fast),

@@ -5,7 +5,7 @@ sets them (`required_sections`, `require_taxonomy`, `require_lineage`; `obligato
 
 from __future__ import annotations
 
-from assembler.codes import claude, general
+from assembler.codes import general
 from assembler.config import Config
 from assembler.diagnostics import Problem
 from assembler.manifest import COMPOSED_KEYS, Manifest
@@ -47,11 +47,12 @@ def _composed(m: Manifest, config: Config) -> list[Problem]:
                 "agent's text as it is",
             )
         ]
-    return [
-        claude.SECTION_REQUIRED.at((key,), key=key)
-        for key in config.required_sections
-        if not _filled(section(m, key))
-    ]
+    empty = [key for key in config.required_sections if not _filled(section(m, key))]
+    if not empty:
+        return []
+    from assembler.codes import claude
+
+    return [claude.SECTION_REQUIRED.at((key,), key=key) for key in empty]
 
 
 def _filled(value: object) -> bool:
@@ -61,6 +62,8 @@ def _filled(value: object) -> bool:
 
 
 def _body(m: Manifest, config: Config) -> list[Problem]:
+    from assembler.codes import claude
+
     problems = [
         claude.BODY_WITH_SECTIONS.at(
             (key,),

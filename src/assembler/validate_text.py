@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from assembler.codes import claude, general
+from assembler.codes import general
 from assembler.config import PLACEHOLDER_PATTERN
 from assembler.diagnostics import KeyPath, Problem
 from assembler.manifest import Manifest
@@ -112,18 +112,14 @@ def _nested_strings(path: KeyPath, value: object) -> Iterator[tuple[KeyPath, str
 
 def check_text(m: Manifest, placeholder: str = PLACEHOLDER_PATTERN) -> list[Problem]:
     """`placeholder`: the configuration's pattern of a placeholder token ("" for none)."""
-    from assembler.placeholders import compiled
-
     values = _single_line_values(m)
     joined = " ".join(values)
-    description = _LINE_END.sub(" ", m.description)
-    regex = compiled(placeholder)
     if (
         _BAD_CHAR.search(joined) is None
-        and _BAD_CHAR.search(description) is None
+        and _BAD_CHAR.search(m.description.replace("\n", " ")) is None
         and all(v.strip() for v in values)
         and m.description.strip()
-        and (regex is None or not any(regex.search(text) for text in (joined, *(t for _, t in _prose(m)))))
+        and not any(_may_hold(text, placeholder) for text in (joined, *(t for _, t in _prose(m))))
         and m.tool_module is None
     ):
         return []  # the common case, decided in one pass; the loops below say where each problem is
@@ -137,11 +133,23 @@ def check_text(m: Manifest, placeholder: str = PLACEHOLDER_PATTERN) -> list[Prob
     return problems
 
 
+def _may_hold(text: str, pattern: str) -> bool:
+    """Whether `text` may hold a placeholder: the default pattern needs `{{`, a substring test."""
+    if pattern == PLACEHOLDER_PATTERN:
+        return "{{" in text
+    from assembler.placeholders import compiled
+
+    regex = compiled(pattern)
+    return regex is not None and regex.search(text) is not None
+
+
 def _one_line(path: KeyPath, value: str, *, lines: bool = False) -> list[Problem]:
     """A014 for a character the field may not hold (`lines`: line ends allowed), A016 for a blank value."""
     problems = []
     bad = bad_char(_LINE_END.sub(" ", value) if lines else value)
     if bad is not None:
+        from assembler.codes import claude
+
         code = claude.CONTROL_IN_TEXT if lines else general.CONTROL_CHARACTER
         problems.append(code.at(path, key=_dotted(path), char=_char_name(bad)))
     if not value.strip():

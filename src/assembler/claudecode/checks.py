@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assembler.claudecode import vocab
-from assembler.claudecode.rules import Malformed, parse_rule
 from assembler.codes import claude as codes
 from assembler.codes import content
 from assembler.config import Config
@@ -54,8 +53,10 @@ _MODEL_ARN = re.compile(vocab.MODEL_ARN)
 
 def check_tool(path: KeyPath, entry: str, config: Config) -> list[Problem]:
     """One entry of `tools` or `disallowed_tools`: a known tool, in a form Claude Code accepts."""
-    if not entry.strip():
-        return []  # reported as empty by the text checks
+    if not entry.strip() or entry in config.tools:
+        return []  # empty: reported by the text checks; a plain known name: nothing to parse
+    from assembler.claudecode.rules import Malformed, parse_rule
+
     rule = parse_rule(entry)
     if isinstance(rule, Malformed):
         return [

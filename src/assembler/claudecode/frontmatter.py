@@ -11,7 +11,7 @@ from assembler.manifest import LEGACY_KEYS, Manifest
 
 def lines(text: str) -> str:
     """`text` with LF line ends."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def frontmatter_of(m: Manifest) -> dict[str, Any]:
