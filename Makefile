@@ -69,4 +69,4 @@ bench: $(READY) ## Time build and check on synthetic catalogs (see README, Perfo
 	$(BIN)/python -m benchmarks.run
 
 clean: ## Remove the virtual environment, the npm tools and caches
-	rm -rf $(VENV) tools .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) tools .pytest_cache .mypy_cache .ruff_cache .hypothesis
