@@ -24,7 +24,7 @@ def run(*args: str) -> Result:
 def test_help_lists_the_commands() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("build", "check", "validate"):
+    for command in ("build", "check", "import", "validate"):
         assert f"  {command} " in result.output
 
 
