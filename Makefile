@@ -6,11 +6,22 @@ READY := $(VENV)/.ready
 # An editable install leaves our modules uncompiled, and where PYTHONDONTWRITEBYTECODE is set (this
 # machine, many containers) Python would compile them again at every start: 40 ms to 100 ms a run.
 COMPILE := $(BIN)/python -m compileall -q src
+# Claude Code's own validator and the YAML parser it reads frontmatter with (Bun), from the npm registry,
+# for the tests that run them. Pinned: on Node 20 an unpinned install silently takes an older Claude Code,
+# whose validator differs.
+CLAUDE_CODE := tools/claude-code
+CLAUDE_CODE_VERSION := 2.1.332
+BUN_VERSION := 1.4.5
+CLAUDE_READY := $(CLAUDE_CODE)/.ready-$(CLAUDE_CODE_VERSION)-$(BUN_VERSION)
+NPM := $(shell command -v npm 2>/dev/null)
+ifneq ($(NPM),)
+TEST_TOOLS := $(CLAUDE_READY)
+endif
 
-.PHONY: help build test check lint typecheck snapshots schema readme fuzz bench clean
+.PHONY: help build test check lint typecheck snapshots schema readme fuzz bench clean claude-validator
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-17s %s\n", $$1, $$2}'
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +37,16 @@ build: $(READY) ## Set up .venv and regenerate every agent into _generated/
 check: $(READY) ## Fail when _generated/ drifts from the catalog (what the pre-commit hook runs)
 	$(BIN)/assembler check
 
-test: $(READY) lint typecheck ## Set up and run the whole suite: pytest, ruff, mypy strict
+test: $(READY) $(TEST_TOOLS) lint typecheck ## Set up and run the whole suite: pytest, ruff, mypy strict
 	$(BIN)/pytest
+
+claude-validator: $(CLAUDE_READY) ## Install Claude Code (its validator) and Bun from npm into tools/claude-code/
+
+$(CLAUDE_READY):
+	npm install --prefix $(CLAUDE_CODE) --no-audit --no-fund --save-exact \
+		@anthropic-ai/claude-code@$(CLAUDE_CODE_VERSION) bun@$(BUN_VERSION)
+	$(CLAUDE_CODE)/node_modules/.bin/claude --version
+	touch $@
 
 lint: $(READY) ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -52,5 +71,5 @@ bench: $(READY) ## Time build and check on synthetic catalogs (see README, Perfo
 	@$(COMPILE)
 	$(BIN)/python -m benchmarks.run
 
-clean: ## Remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+clean: ## Remove the virtual environment, the npm tools and caches
+	rm -rf $(VENV) tools .pytest_cache .mypy_cache .ruff_cache .hypothesis

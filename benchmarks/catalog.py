@@ -29,21 +29,33 @@ SHARED_FRACTION = 0.10
 MIN_AGENTS = 10
 
 ALL_TOOLS = (
-    "Agent", "Bash", "Edit", "Glob", "Grep", "LS", "MultiEdit", "NotebookEdit", "NotebookRead",
-    "Read", "TodoWrite", "WebFetch", "WebSearch", "Write",
-)  # fmt: skip
+    "Agent",
+    "AskUserQuestion",
+    "Bash",
+    "Edit",
+    "Glob",
+    "Grep",
+    "NotebookEdit",
+    "Read",
+    "Skill",
+    "TaskList",
+    "TodoWrite",
+    "WebFetch",
+    "WebSearch",
+    "Write",
+)  # fmt: skip  (Claude Code's current names: retired ones such as LS or MultiEdit warn, A111)
 
 # name -> (description, required capabilities, allowed tools)
 ROLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "role-0": (
         "Reads the workspace and the git state; changes nothing.",
         ("fs::read-workspace", "git::read-state"),
-        ("Glob", "Grep", "LS", "Read"),
+        ("Glob", "Grep", "Read", "TaskList"),
     ),
     "role-1": (
         "Edits files in the local workspace and runs local commands; no pushes or deploys.",
         ("fs::read-workspace", "fs::edit-workspace", "shell::run-local", "tasks::track"),
-        ("Bash", "Edit", "Glob", "Grep", "LS", "MultiEdit", "Read", "TodoWrite", "Write"),
+        ("Bash", "Edit", "Glob", "Grep", "Read", "Skill", "TaskList", "TodoWrite", "Write"),
     ),
     "role-2": (
         "Reads the workspace and public web pages to answer research questions.",
@@ -53,7 +65,7 @@ ROLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "role-3": (
         "Reads and edits notebooks and the files next to them.",
         ("fs::read-workspace", "fs::edit-workspace", "notebook::edit"),
-        ("Edit", "Glob", "Grep", "NotebookEdit", "NotebookRead", "Read", "Write"),
+        ("AskUserQuestion", "Edit", "Glob", "Grep", "NotebookEdit", "Read", "Write"),
     ),
     "role-4": (
         "Plans work, tracks it and delegates it to other agents; runs local read-only commands.",

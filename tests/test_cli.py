@@ -24,7 +24,7 @@ def run(*args: str) -> Result:
 def test_help_lists_the_commands() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("build", "check", "validate"):
+    for command in ("build", "check", "import", "validate"):
         assert f"  {command} " in result.output
 
 
@@ -422,3 +422,72 @@ def test_an_internal_error_is_one_line_and_exit_5(
     monkeypatch.setenv("ASSEMBLER_DEBUG", "1")
     with pytest.raises(RuntimeError):
         cli_module.main(["--root", str(catalog()), "check"])
+
+
+def test_build_named_agents_while_another_manifest_has_errors(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/tester.toml": manifest("tester", "reviewer", model='model = "sonet"')})
+    result = run("--root", str(root), "build", "fixer")
+    assert result.exit_code == 0, result.output
+    assert "left out, with errors: tester (`assembler validate` says why)" in result.output
+    assert "A031" not in result.output
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]
+    whole = run("--root", str(root), "build")
+    assert whole.exit_code == 1 and "A031" in whole.output
+    assert sorted(p.name for p in (root / "_generated").iterdir()) == ["fixer.md"]
+
+
+IMPORTED = (
+    "---\nname: {name}\ndescription: Reviews: patches\ntools: Read, Grep\ncolor: blue\n---\nYou review.  \n"
+)
+
+
+def test_import_init_then_build(tmp_path: Path) -> None:
+    (tmp_path / "agents").mkdir()
+    (tmp_path / "agents" / "rev.md").write_text(IMPORTED.format(name="rev"), encoding="utf-8")
+    root = tmp_path / "cat"
+    root.mkdir()
+    dry = run("import", "--init", "--dry-run", "--root", str(root), str(tmp_path / "agents"))
+    assert dry.exit_code == 0, dry.output
+    assert "would write _manifests/rev.toml" in dry.output and list(root.iterdir()) == []
+    done = run("import", "--init", "--root", str(root), str(tmp_path / "agents"))
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines()[-1] == (
+        "1 agent(s): 1 written, 0 unchanged. Run `assembler build` to generate them."
+    )
+    assert run("--root", str(root), "build").exit_code == 0
+    built = (root / "_generated" / "rev.md").read_text(encoding="utf-8")
+    assert built.endswith("-->\nYou review.  \n") and "color: blue\n" in built
+
+
+def test_import_errors_exit_1_and_write_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text("---\nname: Bad Name\ndescription: x\n---\n", encoding="utf-8")
+    result = run("import", "--init", "--root", str(tmp_path), "--format", "json", str(tmp_path / "bad.md"))
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [(d["code"], d["line"]) for d in data["diagnostics"]] == [("A010", 2)]
+    assert data["written"] == [] and not (tmp_path / "assembler.toml").exists()
+
+
+def test_import_is_a_command_of_the_installed_program(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(IMPORTED.format(name="a"), encoding="utf-8")
+    program = Path(sys.executable).with_name("assembler")
+    done = subprocess.run(
+        [str(program), "import", "--init", "a.md"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "_manifests" / "a.toml").is_file()
+
+
+def test_hostile_text_never_moves_a_stamp(tmp_path: Path) -> None:
+    """Every field and hostile body of our catalog: built, then checked clean, then edited and caught."""
+    from tests.claude_catalog import write_catalog
+
+    root = str(write_catalog(tmp_path / "cat"))
+    built = run("--root", root, "build")
+    assert built.exit_code == 0, built.output
+    assert run("--root", root, "check").exit_code == 0
+    assert run("--root", root, "check", "--full").exit_code == 0
+    agent = tmp_path / "cat" / "_generated" / "every-field.md"
+    agent.write_text(agent.read_text(encoding="utf-8").replace("You do everything.", "You do it."), "utf-8")
+    edited = run("--root", root, "check")
+    assert edited.exit_code == 3 and "D004" in edited.output

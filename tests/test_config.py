@@ -345,3 +345,42 @@ def test_a_folder_with_a_control_character(tmp_path: Path, value: str) -> None:
         ("A090", 1, "`blocks_dir` must be a folder name without control characters"),
         ("A090", 2, "`generated_dir` must be a folder name without control characters"),
     ]
+
+
+def test_the_rules_default_to_the_seed_discipline() -> None:
+    config = Config()
+    assert (config.min_handoffs, config.required_sections) == (1, ("role", "domain_in", "forbidden_domain"))
+    assert config.require_taxonomy and config.require_lineage
+    assert config.placeholder_pattern
+
+
+def test_the_rules_can_be_relaxed() -> None:
+    config, problems = parse_config(
+        {
+            "min_handoffs": 0,
+            "required_sections": [],
+            "require_taxonomy": False,
+            "require_lineage": False,
+            "placeholder_pattern": "",
+        }
+    )
+    assert problems == []
+    assert (config.min_handoffs, config.required_sections, config.placeholder_pattern) == (0, (), "")
+    assert not config.require_taxonomy and not config.require_lineage
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("min_handoffs", -1, "a whole number, 0 or more"),
+        ("min_handoffs", True, "a whole number, 0 or more"),
+        ("required_sections", ["role", "handoffs"], "a list of role, domain_in, forbidden_domain, "),
+        ("require_taxonomy", "no", "true or false"),
+        ("placeholder_pattern", "{{(", 'a Python regular expression, or "" for no placeholder check'),
+    ],
+)
+def test_bad_rules_are_a090(key: str, value: object, expected: str) -> None:
+    config, problems = parse_config({key: value})
+    assert [(p.code, p.path) for p in problems] == [("A090", (key,))]
+    assert expected in problems[0].message
+    assert getattr(config, key) == getattr(Config(), key)

@@ -223,7 +223,8 @@ def test_names_still_validate_the_whole_catalog(catalog: Callable[..., Path]) ->
     root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", model='model = "x"')})
     plan = plan_catalog(root, names=("reviewer",), today=TODAY)
     assert [d.code for d in plan.diagnostics] == ["A031"]
-    assert plan.outputs == []
+    assert plan.set_aside == ["fixer"]  # reported, and left out: the agent asked for is built
+    assert [o.agent for o in plan.outputs] == ["reviewer"]
 
 
 # hostile text is data, never template source, and frontmatter round-trips
@@ -392,10 +393,10 @@ def test_lf_only_and_one_trailing_newline(catalog: Callable[..., Path]) -> None:
         assert "\r" not in text
         assert text.endswith("\n")
         assert not text.endswith("\n\n")
-        assert all(line == line.rstrip() for line in text.split("\n"))
     body = found["_generated/reviewer.md"]
-    assert "# ROLE\n\nLine one.\n\n\nTwo.\n\n# BASELINE\n\nNo invented facts.\n\n# EVIDENCE" in body
-    assert "# MEMORY PROTOCOL\n\nRead memory first.\n\n# DOMAIN SCOPE" in body
+    # Trailing spaces are Markdown hard line breaks: kept, byte for byte.
+    assert "# ROLE\n\nLine one.  \n\n\nTwo.\n\n# BASELINE\n\nNo invented facts.\n\n# EVIDENCE" in body
+    assert "# MEMORY PROTOCOL\n\nRead memory first.   \n\n# DOMAIN SCOPE" in body
 
 
 def test_outputs_are_sealed_with_stamps(catalog: Callable[..., Path]) -> None:
@@ -527,3 +528,50 @@ def test_two_manifests_writing_the_same_tool_module(catalog: Callable[..., Path]
             "_generated/shared_runner.py is also written by _manifests/fixer.toml",
         ),
     ]
+
+
+def _three(catalog: Callable[..., Path], broken: str) -> Path:
+    """reviewer <-> fixer, plus a third agent `tester`; `broken` is given an unknown model."""
+    extra = {"_manifests/tester.toml": manifest("tester", "reviewer")}
+    root = catalog(extra)
+    path = root / "_manifests" / f"{broken}.toml"
+    path.write_text(path.read_text().replace('model = "sonnet"', 'model = "sonet"'), encoding="utf-8")
+    return root
+
+
+def test_named_agents_are_rendered_while_another_manifest_has_errors(catalog: Callable[..., Path]) -> None:
+    plan = plan_catalog(_three(catalog, "tester"), names=("reviewer",), today=TODAY)
+    assert not plan.ok  # the catalog as a whole is invalid
+    assert plan.set_aside == ["tester"]
+    assert [d.code for d in plan.diagnostics] == ["A031"]
+    assert plan.deciding() == []
+    assert [o.rel for o in plan.outputs if o.agent == "reviewer"] == ["_generated/reviewer.md"]
+
+
+def test_a_named_agent_with_errors_stops_the_run(catalog: Callable[..., Path]) -> None:
+    plan = plan_catalog(_three(catalog, "reviewer"), names=("reviewer", "fixer"), today=TODAY)
+    assert [d.code for d in plan.deciding()] == ["A031"]
+    assert plan.outputs == []
+
+
+def test_checks_across_the_catalog_involving_a_named_agent_still_run(catalog: Callable[..., Path]) -> None:
+    root = _three(catalog, "tester")
+    fixer = root / "_manifests" / "fixer.toml"
+    fixer.write_text(fixer.read_text().replace('target = "reviewer"', 'target = "nobody"'), encoding="utf-8")
+    plan = plan_catalog(root, names=("fixer",), today=TODAY)
+    assert sorted((d.file, d.code) for d in plan.deciding()) == [("_manifests/fixer.toml", "A041")]
+    assert plan.outputs == []
+
+
+def test_without_names_nothing_is_set_aside(catalog: Callable[..., Path]) -> None:
+    plan = plan_catalog(_three(catalog, "tester"), today=TODAY)
+    assert plan.set_aside == [] and plan.outputs == []
+    assert [d.code for d in plan.deciding()] == ["A031"]
+
+
+def test_a_broken_block_shared_with_a_named_agent_stops_it(catalog: Callable[..., Path]) -> None:
+    root = _three(catalog, "tester")
+    (root / "_blocks" / "baseline.md").write_text("# BASELINE\n\n```\nnever closed\n", encoding="utf-8")
+    plan = plan_catalog(root, names=("reviewer",), today=TODAY)
+    assert {d.code for d in plan.deciding()} == {"A023"}
+    assert plan.outputs == []

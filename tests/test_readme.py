@@ -30,7 +30,7 @@ def test_a_missing_region_is_an_error() -> None:
 def test_template_context_is_documented() -> None:
     from assembler.targets import claude
 
-    assert claude.CLAUDE.templates == ("claude_agent.md.j2",)
+    assert claude.CLAUDE.templates == ("claude_agent.md.j2", "claude_body.md.j2")
     section = README.split("### Template context", 1)[1].split("## Configuration", 1)[0]
     documented = set(re.findall(r"`([a-z_]+)`", section.split("| Variable |", 1)[1].split("\n\n", 1)[0]))
     from assembler.assemble import Agent

@@ -39,7 +39,7 @@ def role(allowed: tuple[str, ...] | None, spawnable: bool = True) -> Role:
 
 def tools_of(text: str) -> tuple[str, ...]:
     m = parse_manifest(parse_toml(text)).manifest
-    assert m is not None
+    assert m is not None and m.tools is not None
     return m.tools
 
 

@@ -176,3 +176,38 @@ def test_a064_long_chain_without_recursion_limit() -> None:
     agents[f"a{n}"] = agent(f"a{n}", "a0", "a0")
     found = check_catalog(agents, BLOCKS)
     assert [p.code for _, p in found] == ["A064"]
+
+
+def test_a113_agents_named_in_tool_permissions() -> None:
+    tools = ["Read", "Agent(fixer, ghost)", "Task(outside)", "Task(gost)", "Agent(*)", 5, "Agent(reviewr)"]
+    facts = {
+        "reviewer": facts_of({"name": "reviewer", "tools": tools}),
+        "fixer": facts_of({"name": "fixer", "tools": ["Read"]}),
+    }
+    assert facts["fixer"].spawns == ()
+    found = check_catalog(facts, frozenset(), external=frozenset({"outside"}))
+    assert [(stem, p.path, p.code, p.message, p.hint) for stem, p in found] == [
+        (
+            "reviewer",
+            ("tools", 1),
+            "A113",
+            "`Agent(fixer, ghost)` names agent `ghost`, which is not an agent of the catalog",
+            "write a manifest for it, fix the name, or declare it in external_agents (assembler.toml) if it "
+            "is defined outside the catalog",
+        ),
+        (
+            "reviewer",
+            ("tools", 3),
+            "A113",
+            "`Task(gost)` names agent `gost`, which is not an agent of the catalog",
+            "write a manifest for it, fix the name, or declare it in external_agents (assembler.toml) if it "
+            "is defined outside the catalog",
+        ),
+        (
+            "reviewer",
+            ("tools", 6),
+            "A113",
+            "`Agent(reviewr)` names agent `reviewr`, which is not an agent of the catalog",
+            "did you mean `reviewer`?",
+        ),
+    ]

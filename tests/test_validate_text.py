@@ -52,3 +52,42 @@ def test_a_problem_in_any_one_field_is_found_at_its_path(
 ) -> None:
     found = check_text(_with(rich(), path, bad))
     assert [(p.path, p.code) for p in found] == [(path, code)]
+
+
+def test_every_placeholder_is_reported_at_its_own_line_and_column() -> None:
+    from assembler.located import locate_problems
+
+    text = manifest("reviewer", "fixer").replace(
+        "You review patches.\n",
+        "You review {{PROJECT}} patches.\n```\n{{IN_CODE}}\n```\n"
+        "Ask `{{CODE}}` then {{OWNER}} or {{PROJECT}}.\n",
+    )
+    m, problems = valid_or_problems(parse_manifest(parse_toml(text)))
+    assert m is not None and problems == []
+    found = check_text(m)
+    assert [(p.path, p.message) for p in found] == [
+        (("role",), "`role` still holds the placeholder {{PROJECT}}"),
+        (("role",), "`role` still holds the placeholder {{OWNER}}"),
+        (("role",), "`role` still holds the placeholder {{PROJECT}}"),
+    ]
+    lines = text.splitlines()
+    first = lines.index("You review {{PROJECT}} patches.") + 1
+    located = [(d.line, d.column) for d in locate_problems(found, "a.toml", text)]
+    assert located == [(first, 12), (first + 4, 21), (first + 4, 34)]
+
+
+def test_the_configured_pattern_decides_and_empty_switches_the_check_off() -> None:
+    text = manifest("reviewer", "fixer").replace("You review patches.", "Bind {{ message }} and {{NAME}}.")
+    m, _ = valid_or_problems(parse_manifest(parse_toml(text)))
+    assert m is not None
+    assert [p.message for p in check_text(m)] == ["`role` still holds the placeholder {{NAME}}"]
+    assert len(check_text(m, r"\{\{[^}]*\}\}")) == 2
+    assert check_text(m, "") == []
+
+
+def test_a_description_may_span_lines_and_a_body_is_prose() -> None:
+    parsed = parse_manifest(
+        {"name": "a", "description": "one\ntwo\r\nthree", "body": "text {{TODO}}\n\tand a tab\n"}
+    )
+    assert parsed.manifest is not None
+    assert [(p.path, p.code) for p in check_text(parsed.manifest)] == [(("body",), "A015")]

@@ -59,6 +59,9 @@ def resolve_blocks(
 
 
 def check_role_prose(m: Manifest) -> list[Problem]:
+    """A023 for a fence in `role` that swallows the sections after it (a body has none after it)."""
+    if m.role is None:
+        return []
     line = unclosed_fence(m.role)
     if line is None:
         return []

@@ -117,15 +117,21 @@ def _plan(options: Options, names: tuple[str, ...] = (), trust: bool = True) -> 
     unknown = sorted(set(names) - plan.stems())
     if unknown and plan.layout is not None:
         raise click.UsageError(f"no manifest named {', '.join(unknown)}")
-    status = exits.for_diagnostics(plan.diagnostics, strict=options.strict)
+    deciding = plan.deciding()
+    status = exits.for_diagnostics(deciding, strict=options.strict)
     if status != exits.OK:
-        _report(plan.diagnostics, options)
+        _report(deciding, options)
         if options.format == "text":
-            errors = sum(d.severity.value == "error" for d in plan.diagnostics)
-            warnings = sum(d.severity.value == "warning" for d in plan.diagnostics)
+            errors = sum(d.severity.value == "error" for d in deciding)
+            warnings = sum(d.severity.value == "warning" for d in deciding)
             counted = f"{errors} error(s)" + (f", {warnings} warning(s)" if options.strict else "")
             _say(f"{counted}; nothing was written.")
         sys.exit(status)
+    if plan.set_aside and options.format == "text":
+        _say(
+            f"left out, with errors: {', '.join(plan.set_aside)} (`assembler validate` says why); "
+            "the agents asked for are valid."
+        )
     return plan
 
 
@@ -164,7 +170,7 @@ def build(
     options = _options(ctx, root, fmt, strict, color)
     plan = _plan(options, names)
     result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
-    diagnostics = [*plan.diagnostics, *result.faults]
+    diagnostics = [*plan.deciding(), *result.faults]
     refused = _refusals(plan, result.refused)
     _report(
         [*diagnostics, *refused] if options.format != "text" else diagnostics,
@@ -254,10 +260,59 @@ def check(
     differences = compare(plan)
     fix = fix_command(differences) if differences else None
     inline = show_diff and options.format == "json"  # one JSON document: the diffs go inside it
-    _report([*plan.diagnostics, *as_diagnostics(differences, with_diff=inline)], options, fix=fix)
+    _report([*plan.deciding(), *as_diagnostics(differences, with_diff=inline)], options, fix=fix)
     if show_diff and not inline:
         for difference in differences:
             click.echo(difference.diff(), nl=False)
     if differences and options.format == "text":
         _say(f"{len(differences)} generated file(s) out of sync. Run `{fix}` to bring them in line.")
     sys.exit(exits.DRIFT if differences else exits.OK)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--init", is_flag=True, help="Start a new catalog here that requires only what Claude Code does."
+)
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option("--force", is_flag=True, help="Replace manifests that exist and differ.")
+@shared
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    init: bool,
+    dry_run: bool,
+    force: bool,
+    root: Path | None,
+    fmt: str | None,
+    strict: bool | None,
+    color: bool | None,
+) -> None:
+    """Turn Claude Code agent files (PATHS: files, or folders searched for *.md) into manifests."""
+    from assembler.importer.run import import_agents
+
+    options = _options(ctx, root, fmt, strict, color)
+    if init:
+        target = options.root or Path.cwd()
+        if not target.is_dir():
+            raise click.UsageError(f"--root {target} is not a folder")
+        catalog = target.resolve()
+    else:
+        catalog = _root(options)
+    result = import_agents(
+        catalog, list(paths), init=init, force=force, dry_run=dry_run, strict=options.strict
+    )
+    status = exits.for_diagnostics(result.diagnostics, strict=options.strict)
+    written = [m.rel for m in result.manifests if m.state != "unchanged"] if result.written else []
+    _report(result.diagnostics, options, written=written, dry_run=dry_run)
+    if options.format == "text":
+        _tell_import(result, dry_run, status)
+    sys.exit(status)
+
+
+def _tell_import(result: Any, dry_run: bool, status: int) -> None:
+    if status == exits.FAULT:
+        _say("the file system refused a read or a write; every file written is whole.")
+    for line in ["nothing was written."] if status == exits.INPUT else result.summary(dry_run):
+        _say(line)

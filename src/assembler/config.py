@@ -1,7 +1,10 @@
 """Configuration: `assembler.toml` at the catalog root, or `[tool.assembler]` in its `pyproject.toml`.
 
 Every key is optional. Folders are relative to the root; vocabularies, tools and models extend the built-in
-lists; `artifacts` and `obligatory_blocks` replace theirs.
+lists; `artifacts` and `obligatory_blocks` replace theirs. The rules a manifest must meet beyond what Claude
+Code requires (`obligatory_blocks`, `min_handoffs`, `required_sections`, `require_taxonomy`,
+`require_lineage`) default to the seed catalog's discipline; `assembler import --init` writes a configuration
+that drops them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ _CONTROL = re.compile(
 
 _FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir")
 _LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
-_KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases")
+_RULES = ("min_handoffs", "required_sections", "require_taxonomy", "require_lineage", "placeholder_pattern")
+_KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases", *_RULES)
+SECTIONS = ("role", "domain_in", "forbidden_domain", "output_extra_fields", "references")
+# What the upstream's wizard leaves behind: `{{NAME}}` with an upper-case name (not `${{ ... }}`, GitHub's).
+PLACEHOLDER_PATTERN = r"(?<!\$)\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}"
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,11 @@ class Config:
     external_agents: frozenset[str] = (
         frozenset()
     )  # agents defined outside the catalog, which handoffs may name
+    min_handoffs: int = 1
+    required_sections: tuple[str, ...] = ("role", "domain_in", "forbidden_domain")
+    require_taxonomy: bool = True
+    require_lineage: bool = True
+    placeholder_pattern: str = PLACEHOLDER_PATTERN  # "": no placeholder check
     # Where the configuration came from and its bytes: part of every output's fingerprint.
     source: str | None = None
     fingerprint_text: str = ""
@@ -122,10 +134,72 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
                 )
             )
     kwargs["external_agents"] = frozenset(n for n in external if SLUG.fullmatch(n))
+    kwargs.update(_rules(data, problems))
     kwargs["taxonomy"] = _taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
     kwargs["path_aliases"] = _aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
     located = [replace(p, path=(*prefix, *p.path)) for p in problems]
     return Config(**kwargs), located
+
+
+def _rules(data: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """The configurable rules, each checked for its type."""
+    found: dict[str, Any] = {}
+    minimum = data.get("min_handoffs")
+    if minimum is not None:
+        if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 0:
+            found["min_handoffs"] = minimum
+        else:
+            problems.append(
+                BAD_CONFIG.at(
+                    ("min_handoffs",), key="min_handoffs", expected="a whole number, 0 or more", example="0"
+                )
+            )
+    sections = _str_list(data, "required_sections", problems)
+    if sections is not None:
+        unknown = [s for s in sections if s not in SECTIONS]
+        if unknown:
+            problems.append(
+                BAD_CONFIG.at(
+                    ("required_sections",),
+                    key="required_sections",
+                    expected=f"a list of {', '.join(SECTIONS)} (not {', '.join(unknown)})",
+                    example='required_sections = ["role"]',
+                )
+            )
+        else:
+            found["required_sections"] = sections
+    for key in ("require_taxonomy", "require_lineage"):
+        value = data.get(key)
+        if isinstance(value, bool):
+            found[key] = value
+        elif value is not None:
+            problems.append(
+                BAD_CONFIG.at((key,), key=key, expected="true or false", example=f"{key} = false")
+            )
+    pattern = data.get("placeholder_pattern")
+    if pattern is not None:
+        if isinstance(pattern, str) and _compiles(pattern):
+            found["placeholder_pattern"] = pattern
+        else:
+            problems.append(
+                BAD_CONFIG.at(
+                    ("placeholder_pattern",),
+                    key="placeholder_pattern",
+                    expected='a Python regular expression, or "" for no placeholder check',
+                    example="placeholder_pattern = '\\{\\{\\s*[A-Z][A-Z0-9_]*\\s*\\}\\}'",
+                )
+            )
+    return found
+
+
+def _compiles(pattern: str) -> bool:
+    import re
+
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def _inside_root(value: str) -> bool:

@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Any
 
 from assembler.assemble import Agent
-from assembler.frontmatter import frontmatter_data, to_yaml
-from assembler.manifest import LEGACY_KEYS
+from assembler.claudecode.frontmatter import frontmatter_of, lines
+from assembler.frontmatter import to_yaml
 from assembler.roles.render import substrate_context
 
 COMMON_REPORT_FIELDS = (
@@ -23,9 +23,18 @@ COMMON_REPORT_FIELDS = (
 
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """LF line ends, no trailing spaces at line ends, no blank lines at either end."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n")
+    """LF line ends and no blank lines at either end; every other character as written (trailing spaces are
+    Markdown hard line breaks)."""
+    text = lines(text).strip("\n")
+    if not text.startswith((" ", "\t")) and not text.endswith((" ", "\t")):
+        return text  # the common case: no line at either end can be blank
+    parts = text.split("\n")
+    start, end = 0, len(parts)
+    while start < end and not parts[start].strip(" \t"):
+        start += 1
+    while end > start and not parts[end - 1].strip(" \t"):
+        end -= 1
+    return "\n".join(parts[start:end])
 
 
 def fence_for(lines: list[str]) -> str:
@@ -44,24 +53,17 @@ def agent_context(
 ) -> dict[str, Any]:
     """`external_agents`: the agents the configuration declares as defined outside the catalog."""
     m = agent.manifest
-    optional = {key: getattr(m, key) for key in LEGACY_KEYS}
-    fields = {
-        "name": m.name,
-        "description": m.description,
-        "tools": m.tools,
-        "model": m.model,
-        "optional": optional,
-    }
     report_fields = [*COMMON_REPORT_FIELDS, *m.output_extra_fields, *tool_report_fields]
     return {
         "name": m.name,
         "description": m.description,
-        "tools": list(m.tools),
+        "tools": None if m.tools is None else list(m.tools),
         "model": m.model,
-        "frontmatter": to_yaml(frontmatter_data(fields)),
+        "frontmatter": to_yaml(frontmatter_of(m)),
         "generated_comment": generated_comment,
         "source": agent.source.rel,
-        "role": normalize(m.role),
+        "role": normalize(m.role or ""),
+        "body": None if m.body is None else lines(m.body),
         "substrate": None if agent.role is None else substrate_context(agent.role, normalize),
         "tool_section": None if tool_section is None else normalize(tool_section),
         "blocks": [{"name": n, "text": normalize(t.text)} for n, t in agent.blocks],
@@ -81,11 +83,15 @@ def agent_context(
         "report_fields": report_fields,
         "report_fence": fence_for(report_fields),
         "references": list(m.references.extra),
-        "taxonomy": {
+        "taxonomy": None
+        if m.taxonomy is None
+        else {
             k: getattr(m.taxonomy, k)
             for k in ("kingdom", "mechanism", "domain", "layer", "stage", "stability", "language")
         },
-        "lineage": {
+        "lineage": None
+        if m.lineage is None
+        else {
             "creator": m.lineage.creator,
             "created": str(m.lineage.created),
             "parents": list(m.lineage.parents),

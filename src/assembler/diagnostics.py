@@ -48,6 +48,8 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = Severity.ERROR
+    # A place inside the value: the `n`-th occurrence (from 0) of `text` after the key, as (text, n).
+    within: tuple[str, int] | None = None
 
 
 def under(path: KeyPath, places: frozenset[KeyPath]) -> bool:

@@ -25,6 +25,8 @@ def locate_problems(problems: Iterable[Problem], file: str, text: str, omitted: 
     for p in problems:
         where = locate(positions, p.path)
         line, column = where if where else (1, 1)
+        if p.within is not None:
+            line, column = _inside(text, (line, column), *p.within)
         out.append(
             Diagnostic(
                 code=p.code,
@@ -39,3 +41,21 @@ def locate_problems(problems: Iterable[Problem], file: str, text: str, omitted: 
     if extra:
         out.append(TOO_MANY.located(file, count=extra))
     return out
+
+
+def _inside(text: str, key: tuple[int, int], needle: str, occurrence: int) -> tuple[int, int]:
+    """The line and column of the `occurrence`-th `needle` after the key at `key` (the key's own place when
+    the value spells it otherwise, with escapes)."""
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(line) for line in lines[: key[0] - 1]) + key[1] - 1
+    at = text.find(needle, offset)
+    for _ in range(occurrence):
+        at = -1 if at < 0 else text.find(needle, at + 1)
+    if at < 0:
+        return key
+    start = 0
+    for number, line in enumerate(lines, start=1):  # lines as the key scanner counts them
+        if at < start + len(line):
+            return number, at - start + 1
+        start += len(line)
+    return key

@@ -64,23 +64,62 @@ class Lineage:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaudeFields:
+    """`[targets.claude]`: the frontmatter fields only Claude Code has, under Claude Code's own names."""
+
+    __pydantic_config__: ClassVar[Any] = _FORBID
+    permissionMode: str | None = None
+    skills: tuple[str, ...] | None = None
+    mcpServers: tuple[str | dict[str, Any], ...] | None = None
+    hooks: dict[str, Any] | None = None
+    memory: str | None = None
+    background: bool | None = None
+    isolation: str | None = None
+    color: str | None = None
+    initialPrompt: str | None = None
+    autoCompactWindow: int | None = None
+    omitClaudeMd: bool | None = None
+    observer: str | None = None
+    observerMessage: str | None = None
+    observeSubagents: bool | None = None
+    observeToolResults: bool | None = None
+    experimental: dict[str, Any] | None = None
+    # Keys Claude Code does not read, passed into the frontmatter as they are (kept by `assembler import`).
+    extra: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """`[targets.NAME]`: what a manifest says to one output target only."""
+
+    __pydantic_config__: ClassVar[Any] = _FORBID
+    claude: ClaudeFields = field(default_factory=ClaudeFields)
+
+
+@dataclass(frozen=True, slots=True)
 class Manifest:
     __pydantic_config__: ClassVar[Any] = _FORBID
     name: str
     description: str
-    tools: tuple[str, ...]
-    model: str
-    role: str
-    blocks: tuple[str, ...]
-    domain_in: tuple[str, ...]
-    forbidden_domain: tuple[str, ...]
-    taxonomy: Taxonomy
-    lineage: Lineage
+    tools: tuple[str, ...] | None = None  # None: the key is absent, and the agent gets every tool
+    disallowed_tools: tuple[str, ...] | None = None
+    model: str | None = None
+    max_turns: int | None = None
+    effort: str | int | None = None
+    # The agent's text: `role` and the sections composed around it, or `body`, exactly as written.
+    role: str | None = None
+    body: str | None = None
+    blocks: tuple[str, ...] = ()
+    domain_in: tuple[str, ...] = ()
+    forbidden_domain: tuple[str, ...] = ()
+    taxonomy: Taxonomy | None = None
+    lineage: Lineage | None = None
     output_extra_fields: tuple[str, ...] = ()
     handoff: tuple[Handoff, ...] = ()
     references: References = field(default_factory=References)
     substrate_role: str | None = None
     tool_module: dict[str, Any] | None = None
+    targets: Targets = field(default_factory=Targets)
     # Accepted so that catalogs written for the tool we replace build without edits.
     memory_project: str | bool | None = None
     project_claudemd: str | bool | None = None
@@ -88,12 +127,28 @@ class Manifest:
     provider: str | None = None
 
 
+# The keys that compose an agent around `role`; a manifest with `body` has none of them.
+COMPOSED_KEYS = (
+    "role",
+    "blocks",
+    "domain_in",
+    "forbidden_domain",
+    "output_extra_fields",
+    "handoff",
+    "references",
+    "substrate_role",
+    "tool_module",
+)
+
+
 LEGACY_KEYS = ("memory_project", "project_claudemd", "produces_artifact", "provider")
 
 
 def classes() -> dict[str, type]:
     """The model's classes by name, as its stored core schema refers to them (see `coreschema`)."""
-    return {c.__qualname__: c for c in (Manifest, Handoff, References, Taxonomy, Lineage)}
+    return {
+        c.__qualname__: c for c in (Manifest, Handoff, References, Taxonomy, Lineage, ClaudeFields, Targets)
+    }
 
 
 @lru_cache(maxsize=1)
@@ -111,18 +166,21 @@ def _fields_at(path: KeyPath) -> tuple[str, ...]:
     for part in path:
         if isinstance(part, int):
             continue
-        hints = {f.name: f for f in fields(model)}
-        nested = {
-            "handoff": Handoff,
-            "references": References,
-            "taxonomy": Taxonomy,
-            "lineage": Lineage,
-        }
-        if part in hints and part in nested and model is Manifest:
-            model = nested[part]
-        else:
+        nested = _NESTED.get((model, part)) if isinstance(part, str) else None
+        if nested is None:
             return ()
+        model = nested
     return tuple(f.name for f in fields(model))
+
+
+_NESTED: dict[tuple[Any, str], Any] = {
+    (Manifest, "handoff"): Handoff,
+    (Manifest, "references"): References,
+    (Manifest, "taxonomy"): Taxonomy,
+    (Manifest, "lineage"): Lineage,
+    (Manifest, "targets"): Targets,
+    (Targets, "claude"): ClaudeFields,
+}
 
 
 _WORDING = Wording(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 UNSURE: Final = -1  # `_plain_fences` cannot decide: ask markdown-it
 _PREFIX = " \t>-*+0123456789.)"  # what can stand before a fence inside a container or indented code
@@ -24,6 +25,11 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark")
+
+
+def parse(text: str) -> list[Token]:
+    """markdown-it's block tokens of `text` (CommonMark)."""
+    return _parser().parse(text)
 
 
 def _lines(text: str) -> list[str]:

@@ -46,6 +46,8 @@ class Plan:
     layout: Layout | None = None
     names: tuple[str, ...] = ()  # the agents asked for (all when empty)
     manifests: list[str] = field(default_factory=list)  # every manifest's stem
+    set_aside: list[str] = field(default_factory=list)  # manifests with errors, not asked for by `names`
+    aside_files: frozenset[str] = frozenset()  # other files whose problems only set-aside manifests report
 
     def stems(self) -> set[str]:
         return set(self.manifests)
@@ -53,6 +55,15 @@ class Plan:
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
+
+    def deciding(self) -> list[Diagnostic]:
+        """The diagnostics this run stands or falls by: all of them, but those of the manifests set aside
+        (a run for `names` whose agents are valid goes ahead while other manifests have errors)."""
+        if not self.set_aside:
+            return self.diagnostics
+        assert self.layout is not None
+        aside = {self.layout.manifests.file(f"{stem}.toml") for stem in self.set_aside}
+        return [d for d in self.diagnostics if d.file not in aside and d.file not in self.aside_files]
 
     def orphans(self) -> list[str]:
         """Generated files carrying our stamp whose manifest is gone."""
@@ -141,11 +152,30 @@ def plan_catalog(
         if d not in seen:
             seen.add(d)
             plan.diagnostics.append(d)
-    plan.diagnostics += _catalog_diagnostics(found, config, results, worker.sources.block_names())
+    across = _catalog_diagnostics(found, config, results, worker.sources.block_names())
+    plan.diagnostics += across
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
-    if plan.ok:
+    if not plan.ok and names:
+        _set_aside(plan, results, across)
+    if not has_errors(plan.deciding()):
         plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]
     return plan
+
+
+def _set_aside(plan: Plan, results: list[Result], across: list[Diagnostic]) -> None:
+    """For a run on `names`: the other manifests with errors (their own, in files they name, or across
+    the catalog), when no problem of the named agents or of the catalog as a whole stands in the way."""
+    by_rel = {r.rel: r for r in results}
+    failing: dict[str, list[Diagnostic]] = {r.stem: list(r.diagnostics) for r in results}
+    for d in across:
+        if d.file in by_rel:
+            failing[by_rel[d.file].stem].append(d)
+    aside = [stem for stem, found in failing.items() if has_errors(found) and stem not in plan.names]
+    wanted = set(plan.names)
+    named_files = {d.file for stem, found in failing.items() if stem in wanted for d in found}
+    other_files = {d.file for stem in aside for d in failing[stem]}
+    plan.set_aside = sorted(aside)
+    plan.aside_files = frozenset(other_files - named_files)
 
 
 def _collisions(results: list[Result]) -> dict[str, list[Problem]]:

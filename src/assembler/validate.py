@@ -109,7 +109,7 @@ def _role(
         return None, False
     if role is None:
         return None, False
-    found += role_warnings(m.tools, role)
+    found += role_warnings(m.tools or (), role)
     return role, True
 
 

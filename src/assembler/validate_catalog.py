@@ -1,4 +1,5 @@
-"""Checks across the catalog: handoff targets, unique names, lineage links and cycles. Pure.
+"""Checks across the catalog: handoff targets, agents named in `Agent(...)` tool permissions, unique names,
+lineage links and cycles. Pure.
 
 They need only a few facts of each valid manifest, read from its parsed data: small enough to travel back
 from worker processes, and the same whether the manifest was validated in this run or trusted by its stamp.
@@ -25,6 +26,7 @@ class Facts:
     name: str
     targets: tuple[str, ...]  # handoff targets, in order
     links: tuple[tuple[KeyPath, str], ...]  # lineage links (parents, fork_from, successor) by key path
+    spawns: tuple[tuple[KeyPath, str, str], ...] = ()  # (key path, tool entry, agent) of Agent(...) in tools
 
 
 def facts_of(data: Mapping[str, Any]) -> Facts:
@@ -49,7 +51,24 @@ def facts_of(data: Mapping[str, Any]) -> Facts:
         for h in (handoffs if isinstance(handoffs, list) else ())
     )
     name = data.get("name")
-    return Facts(name if isinstance(name, str) else "", targets, tuple(links))
+    return Facts(name if isinstance(name, str) else "", targets, tuple(links), _spawns(data.get("tools")))
+
+
+def _spawns(tools: Any) -> tuple[tuple[KeyPath, str, str], ...]:
+    """The agents `Agent(a, b)` or `Task(a)` entries of `tools` name (read only where one may stand)."""
+    if not isinstance(tools, list) or not any(isinstance(t, str) and t.startswith(_SPAWNING) for t in tools):
+        return ()
+    from assembler.claudecode.rules import spawned
+
+    return tuple(
+        (("tools", i), entry, agent)
+        for i, entry in enumerate(tools)
+        if isinstance(entry, str)
+        for agent in spawned(entry)
+    )
+
+
+_SPAWNING = ("Agent(", "Task(")
 
 
 def check_catalog(
@@ -90,6 +109,17 @@ def check_catalog(
                             ("handoff", i, "target"), target=target, suggestion=hint
                         ),
                     )
+                )
+        for path, entry, agent in m.spawns:
+            if agent not in reachable:
+                from assembler.codes import claude
+
+                hint = did_you_mean(agent, reachable) or (
+                    "write a manifest for it, fix the name, or declare it in external_agents "
+                    "(assembler.toml) if it is defined outside the catalog"
+                )
+                found.append(
+                    (stem, claude.UNKNOWN_AGENT_IN_TOOLS.at(path, rule=entry, agent=agent, suggestion=hint))
                 )
         for path, link in m.links:
             match = LINK.fullmatch(link)

@@ -10,10 +10,9 @@ from assembler.config import Config
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.manifest import Manifest
 from assembler.names import LINK, NAME_LIMIT, SLUG, slugify
+from assembler.validate_rules import check_rules
 from assembler.validate_text import check_text
 
-MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
-MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:[-.][a-z0-9]+)*")
 ALIAS = re.compile(r"path:([^/\s]+)")
 
 
@@ -46,7 +45,7 @@ def check_blocks(m: Manifest, config: Config) -> list[Problem]:
         if block in seen:
             problems.append(content.BLOCK_TWICE.at(("blocks", i), name=block))
         seen.add(block)
-    for required in config.obligatory_blocks:
+    for required in config.obligatory_blocks if m.body is None else ():  # with body: validate_rules
         if required not in seen:
             problems.append(
                 content.OBLIGATORY_BLOCK.at(
@@ -57,22 +56,18 @@ def check_blocks(m: Manifest, config: Config) -> list[Problem]:
 
 
 def check_tools_and_model(m: Manifest, config: Config) -> list[Problem]:
-    problems = []
-    for i, tool in enumerate(m.tools):
-        if tool not in config.tools and not MCP_TOOL.fullmatch(tool):
-            hint = did_you_mean(tool, config.tools) or "use a Claude Code tool name or mcp__server__tool"
-            problems.append(content.UNKNOWN_TOOL.at(("tools", i), tool=tool, suggestion=hint))
-    if m.model not in config.models and not MODEL_ID.fullmatch(m.model):
-        problems.append(
-            content.UNKNOWN_MODEL.at(("model",), model=m.model, known=", ".join(sorted(config.models)))
-        )
-    return problems
+    """Tools, model, effort, turns and the [targets.claude] table, in Claude Code's terms."""
+    from assembler.claudecode.checks import check_claude
+
+    return check_claude(m, config)
 
 
 def check_handoffs(m: Manifest, config: Config) -> list[Problem]:
-    if not m.handoff:
-        return [content.NO_HANDOFF.at((), name=m.name)]
     problems = []
+    if m.body is None and len(m.handoff) < config.min_handoffs:  # with body: validate_rules
+        problems.append(
+            content.NO_HANDOFF.at((), name=m.name, count=len(m.handoff), minimum=config.min_handoffs)
+        )
     seen: set[str] = set()
     known = ", ".join(config.artifacts)
     for i, h in enumerate(m.handoff):
@@ -93,7 +88,9 @@ def check_handoffs(m: Manifest, config: Config) -> list[Problem]:
 
 
 def check_taxonomy(m: Manifest, config: Config) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    if m.taxonomy is None:
+        return problems
     for facet, allowed in config.taxonomy.items():
         value = getattr(m.taxonomy, facet)
         if value not in allowed:
@@ -122,8 +119,16 @@ def _as_date(value: str | datetime.date) -> datetime.date | None:
 
 
 def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     lin = m.lineage
+    if (
+        m.taxonomy is not None
+        and m.taxonomy.stability == "deprecated"
+        and (lin is None or lin.successor is None)
+    ):
+        problems.append(content.NO_SUCCESSOR.at(("taxonomy", "stability"), name=m.name))
+    if lin is None:
+        return problems
     if not SLUG.fullmatch(lin.creator):
         problems.append(content.CREATOR_NOT_SLUG.at(("lineage", "creator"), creator=lin.creator))
     created = _as_date(lin.created)
@@ -145,8 +150,6 @@ def check_lineage(m: Manifest, today: datetime.date) -> list[Problem]:
                     suggestion='write links as "[[agent-or-block-name]]"',
                 )
             )
-    if m.taxonomy.stability == "deprecated" and lin.successor is None:
-        problems.append(content.NO_SUCCESSOR.at(("taxonomy", "stability"), name=m.name))
     return problems
 
 
@@ -177,7 +180,8 @@ def check_manifest(m: Manifest, stem: str, config: Config, today: datetime.date)
     """Every check of one manifest that needs nothing but the manifest and the configuration."""
     return [
         *check_identity(m, stem),
-        *check_text(m),
+        *check_text(m, config.placeholder_pattern),
+        *check_rules(m, config),
         *check_blocks(m, config),
         *check_tools_and_model(m, config),
         *check_handoffs(m, config),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assembler.claudecode import vocab as claude
+
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "kingdom": (
         "capability",
@@ -44,31 +46,10 @@ TAXONOMY: dict[str, tuple[str, ...]] = {
     "language": ("rust", "shell", "md", "toml", "json", "jsonschema", "python"),
 }
 
-# Claude Code's built-in tools. MCP tools are accepted by their `mcp__server__tool` form.
-TOOLS: tuple[str, ...] = (
-    "Agent",
-    "Bash",
-    "BashOutput",
-    "Edit",
-    "ExitPlanMode",
-    "Glob",
-    "Grep",
-    "KillShell",
-    "LS",
-    "MultiEdit",
-    "NotebookEdit",
-    "NotebookRead",
-    "Read",
-    "SlashCommand",
-    "Task",
-    "TodoWrite",
-    "WebFetch",
-    "WebSearch",
-    "Write",
-)
-
-# Model aliases; a full model id (`claude-...`) is accepted too.
-MODELS: tuple[str, ...] = ("opus", "sonnet", "haiku", "inherit")
+# Tool names and model aliases: Claude Code's, kept with the rest of its vocabulary (claudecode/vocab.py).
+# Former tool names Claude Code still maps to current ones count as known.
+TOOLS: tuple[str, ...] = (*claude.TOOLS, *claude.ALIASES)
+MODELS: tuple[str, ...] = claude.MODEL_ALIASES
 
 ARTIFACTS: tuple[str, ...] = ("spec", "plan", "patch", "review", "research")
 

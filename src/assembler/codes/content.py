@@ -61,10 +61,12 @@ TOOL_NOT_ALLOWED = Code(
 )
 NO_HANDOFF = Code(
     "A040",
-    "no handoff declared",
-    "agent `{name}` declares no handoff",
-    "add a [[handoff]] table with target and trigger at the end of the manifest",
-    "Every agent says who takes over what it must not do: at least one `[[handoff]]` table.",
+    "too few handoffs",
+    "agent `{name}` declares {count} handoff(s); the catalog requires at least {minimum}",
+    "add a [[handoff]] table with target and trigger at the end of the manifest (or lower min_handoffs "
+    "in assembler.toml)",
+    "Every agent says who takes over what it must not do: at least `min_handoffs` `[[handoff]]` tables "
+    "(one unless the configuration says otherwise).",
 )
 UNKNOWN_HANDOFF_TARGET = Code(
     "A041",

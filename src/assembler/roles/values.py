@@ -13,9 +13,10 @@ from assembler.codes import roles as codes
 from assembler.config import Config
 from assembler.diagnostics import KeyPath, Problem, did_you_mean
 from assembler.names import LINK, SLUG, is_name
+from assembler.placeholders import compiled
 from assembler.roles.model import RoleFile
 from assembler.schema_errors import dotted_path
-from assembler.validate_text import PLACEHOLDER, bad_char
+from assembler.validate_text import bad_char
 
 _MCP_TOOL = re.compile(r"mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+")
 
@@ -33,7 +34,7 @@ def check_values(
                 suggestion=f'write name = "{stem}", or rename the file to {role.name}.toml',
             )
         )
-    problems += _one_line(data)
+    problems += _one_line(data, config.placeholder_pattern)
     if role.extends is not None and not is_name(role.extends):
         problems.append(
             general.ESCAPES.at(
@@ -62,9 +63,11 @@ def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _strings(item, (*path, index))
 
 
-def _one_line(data: Mapping[str, Any]) -> list[Problem]:
-    """Every string of a role file is one line of plain text, not empty, with no {{PLACEHOLDER}}."""
+def _one_line(data: Mapping[str, Any], placeholder: str) -> list[Problem]:
+    """Every string of a role file is one line of plain text, not empty, with no {{PLACEHOLDER}} token (as the
+    configuration's `placeholder_pattern` defines them)."""
     problems = []
+    pattern = compiled(placeholder)
     for path, value in _strings(data, ()):
         key = dotted_path(path)
         bad = bad_char(value)
@@ -75,7 +78,7 @@ def _one_line(data: Mapping[str, Any]) -> list[Problem]:
             )
         if not value.strip():
             problems.append(general.EMPTY.at(path, key=key, suggestion="write a value or remove the entry"))
-        found = PLACEHOLDER.search(value) if "{{" in value else None
+        found = pattern.search(value) if pattern is not None else None
         if found:
             problems.append(general.PLACEHOLDER.at(path, key=key, token=found.group()))
     return problems

@@ -1,4 +1,9 @@
-"""Claude Code subagents: `<generated_dir>/<name>.md`, Markdown with YAML frontmatter."""
+"""Claude Code subagents: `<generated_dir>/<name>.md`, Markdown with YAML frontmatter.
+
+An agent composed from `role` and sections renders through `claude_agent.md.j2`; one written as `body`
+through `claude_body.md.j2`, which places the body after the generated comment exactly as written (line ends
+aside), so that the file ends as the body does (with one newline added when it has none).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ if TYPE_CHECKING:
 class Claude:
     name: str = "claude"
     kind: str = "agent"
-    templates: tuple[str, ...] = ("claude_agent.md.j2",)
+    templates: tuple[str, ...] = ("claude_agent.md.j2", "claude_body.md.j2")
 
     def path(self, name: str, config: Config) -> str:
         return f"{config.generated_dir}/{name}.md"
@@ -43,6 +48,9 @@ class Claude:
             tool_report_fields=tool_report_fields,
             external_agents=config.external_agents,
         )
+        if agent.manifest.body is not None:
+            text = env.get_template(self.templates[1]).render(context)
+            return text if text.endswith("\n") else text + "\n"
         text = env.get_template(self.templates[0]).render(context)
         return text.rstrip("\n") + "\n"
 
