@@ -394,12 +394,12 @@ def test_colour_on_request_never_in_a_pipe_and_not_under_no_color(
     assert "\x1b[31mA002\x1b[0m" in coloured.output
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    from assembler.commands import Options, _color
+    from assembler.commands.common import Options, use_color
 
-    assert _color(Options()) is False
+    assert use_color(Options()) is False
     monkeypatch.delenv("NO_COLOR")
-    assert _color(Options()) is True
-    assert _color(Options(color=False)) is False
+    assert use_color(Options()) is True
+    assert use_color(Options(color=False)) is False
 
 
 def test_an_internal_error_is_one_line_and_exit_5(
@@ -412,7 +412,7 @@ def test_an_internal_error_is_one_line_and_exit_5(
         raise RuntimeError("something nobody expected")
 
     monkeypatch.setattr(pipeline, "plan_catalog", broken)
-    monkeypatch.setattr("assembler.commands.plan_catalog", broken)
+    monkeypatch.setattr("assembler.commands.common.plan_catalog", broken)
     with pytest.raises(SystemExit) as raised:
         cli_module.main(["--root", str(catalog()), "check"])
     assert raised.value.code == 5
