@@ -11,6 +11,7 @@ from assembler import __version__
 from assembler.commands.build import build
 from assembler.commands.check import check
 from assembler.commands.common import Options, shared
+from assembler.commands.explain import explain
 from assembler.commands.importing import import_
 from assembler.commands.validate import validate
 
@@ -28,3 +29,4 @@ def cli(
 
 for command in (build, validate, check, import_):
     cli.add_command(command)
+cli.add_command(explain)
