@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -13,6 +11,7 @@ from click.testing import CliRunner, Result
 from assembler.codes.registry import registry
 from assembler.commands import cli
 from assembler.explain import explain_text
+from tests.clihelp import help_text, script
 
 HELP = """\
 Usage: assembler explain [OPTIONS] CODE
@@ -36,8 +35,7 @@ def run(*args: str) -> Result:
 
 
 def test_help_is_pinned() -> None:
-    result = CliRunner().invoke(cli, ["explain", "--help"], prog_name="assembler", terminal_width=80)
-    assert (result.exit_code, result.output) == (0, HELP)
+    assert help_text("explain") == HELP
 
 
 def test_prints_the_page_on_stdout() -> None:
@@ -70,9 +68,7 @@ def test_a_format_it_cannot_print_is_a_usage_error() -> None:
 
 
 def test_in_a_real_process_outside_any_catalog(tmp_path: Path) -> None:
-    script = shutil.which("assembler", path=str(Path(sys.executable).parent))
-    assert script is not None
-    done = subprocess.run([script, "explain", "F003"], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run([script(), "explain", "F003"], capture_output=True, text=True, cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, explain_text(registry()["F003"]))
-    unknown = subprocess.run([script, "explain", "X1"], capture_output=True, text=True, cwd=tmp_path)
+    unknown = subprocess.run([script(), "explain", "X1"], capture_output=True, text=True, cwd=tmp_path)
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr

@@ -13,6 +13,7 @@ from assembler.commands.check import check
 from assembler.commands.common import Options, shared
 from assembler.commands.explain import explain
 from assembler.commands.importing import import_
+from assembler.commands.listing import list_
 from assembler.commands.validate import validate
 
 
@@ -30,3 +31,4 @@ def cli(
 for command in (build, validate, check, import_):
     cli.add_command(command)
 cli.add_command(explain)
+cli.add_command(list_)
