@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from assembler.catalog_data import CatalogData
+from assembler.printable import printable
 
 KINDS = ("agents", "blocks", "roles")
 WIDTH = 100  # a text row is cut to this many columns
@@ -179,11 +180,3 @@ def _one_line(text: str) -> str:
 
 def _cut(line: str) -> str:
     return line if len(line) <= WIDTH else line[: WIDTH - 1] + "…"
-
-
-def printable(text: str) -> str:
-    """`text` with every control or format character (an escape sequence, a text direction override)
-    shown as its code, so that no manifest can drive the terminal that lists it."""
-    import unicodedata
-
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)

@@ -12,6 +12,7 @@ from assembler.commands.build import build
 from assembler.commands.check import check
 from assembler.commands.common import Options, shared
 from assembler.commands.explain import explain
+from assembler.commands.graph import graph
 from assembler.commands.importing import import_
 from assembler.commands.listing import list_
 from assembler.commands.validate import validate
@@ -32,3 +33,4 @@ for command in (build, validate, check, import_):
     cli.add_command(command)
 cli.add_command(explain)
 cli.add_command(list_)
+cli.add_command(graph)
