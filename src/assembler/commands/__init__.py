@@ -15,6 +15,7 @@ from assembler.commands.explain import explain
 from assembler.commands.graph import graph
 from assembler.commands.importing import import_
 from assembler.commands.listing import list_
+from assembler.commands.setting import set_
 from assembler.commands.validate import validate
 
 
@@ -34,3 +35,4 @@ for command in (build, validate, check, import_):
 cli.add_command(explain)
 cli.add_command(list_)
 cli.add_command(graph)
+cli.add_command(set_)
