@@ -149,7 +149,7 @@ def test_what_cannot_be_set(setting: str, where: tuple[str, ...], message: str, 
 
 def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = TEXT.replace('kingdom = "manifest"', 'kingdom = "other"')
-    monkeypatch.setattr(edit, "_edit_statement", lambda text, a: wrong.replace('"sonnet"', '"opus"'))
+    monkeypatch.setattr(edit, "_edit_statement", lambda text, d, a: wrong.replace('"sonnet"', '"opus"'))
     healed = edited(TEXT, "model=opus")  # the statement edit is wrong: the whole-document edit is taken
     assert healed.text is not None and changed_lines(TEXT, healed.text)[1] == '+model = "opus"  # fast enough'
     monkeypatch.setattr(edit, "_edit_document", lambda text, a: wrong)
@@ -164,7 +164,7 @@ def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPa
 
 def test_a_type_that_changes_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "a = 1\nb = 2\n"
-    monkeypatch.setattr(edit, "_edit_statement", lambda t, a: "a = 1.0\nb = 3\n")  # equal to ==, not a TOML 1
+    monkeypatch.setattr(edit, "_edit_statement", lambda t, d, a: "a = 1.0\nb = 3\n")  # == holds, TOML differs
     monkeypatch.setattr(edit, "_edit_document", lambda t, a: "a = true\nb = 3\n")
     assert [p.code for p in edited(text, "b=3").problems] == ["A141"]
 
@@ -196,3 +196,21 @@ def test_any_value_reads_back_exactly_and_changes_only_its_lines(value: str, key
     rest = parse_toml(after)
     for untouched in ("name", "tools", "role", "inline", "handoff"):
         assert same(rest[untouched], parse_toml(TEXT)[untouched])
+
+
+@pytest.mark.parametrize(
+    "setting", ["effort=high", "taxonomy.layer=cross", 'tools2=["a", "b"]', 'x="""\nmulti\n"""', "handoff2=1"]
+)
+def test_a_new_key_goes_where_tomlkit_puts_it(setting: str) -> None:
+    assignment = parse_assignment(setting)
+    fast = edit._add_statement(TEXT, parse_toml(TEXT), assignment)
+    assert fast is not None and fast == edit._edit_document(TEXT, assignment)
+
+
+def test_a_new_key_keeps_crlf_and_ends_a_last_line_without_newline() -> None:
+    text = 'name = "x"\r\n\r\n[taxonomy]\r\nstability = "stable"'
+    assert (
+        edited(text, "model=opus").text
+        == 'name = "x"\r\nmodel = "opus"\r\n\r\n[taxonomy]\r\nstability = "stable"'
+    )
+    assert edited(text, "taxonomy.layer=cross").text == text + '\r\nlayer = "cross"\r\n'

@@ -300,3 +300,12 @@ def test_statement_lines_of_what_no_statement_writes() -> None:
     assert statement_lines(STATEMENTS, ("inline", "a")) is None  # inside an inline table
     assert statement_lines(STATEMENTS, ("stability",)) is None  # only under [taxonomy]
     assert statement_lines(STATEMENTS, ("missing",)) is None
+
+
+def test_section_end_is_after_the_last_statement_under_a_header() -> None:
+    from assembler.locate import section_end
+
+    assert section_end(STATEMENTS, ()) == 11  # after `dotted.key = 2`, before the blank line
+    assert section_end(STATEMENTS, ("taxonomy",)) == 14
+    assert section_end(STATEMENTS, ("dotted",)) is None  # written as dotted keys, under no header of its own
+    assert section_end("[a]\n[b]\nx = 1\n", ("a",)) is None

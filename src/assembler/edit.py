@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assembler.assignment import Assignment, same, value_at
+from assembler.assignment import MISSING, Assignment, same, value_at
 from assembler.codes.edit import CANNOT_SET, NOT_EDITABLE
 from assembler.diagnostics import Problem
 from assembler.tomlparse import TomlError, parse_toml
@@ -38,7 +38,8 @@ def set_value(text: str, data: Mapping[str, Any], assignment: Assignment) -> Edi
         return Edited(None)
     expected = _with_value(data, assignment)
     try:
-        candidate = _edit_statement(text, assignment)
+        fast = _edit_statement if value_at(data, assignment.path) is not MISSING else _add_statement
+        candidate = fast(text, data, assignment)
         if candidate is not None and _reads_as(candidate, expected):
             return Edited(candidate)
         candidate = _edit_document(text, assignment)
@@ -126,7 +127,7 @@ def _item(assignment: Assignment) -> Any:
     return copy.deepcopy(_parsed_item(assignment.toml))
 
 
-def _edit_statement(text: str, assignment: Assignment) -> str | None:
+def _edit_statement(text: str, data: Mapping[str, Any], assignment: Assignment) -> str | None:
     """The fast way: tomlkit edits only the lines of the key's own statement (None: it does not apply)."""
     import tomlkit
 
@@ -143,6 +144,32 @@ def _edit_statement(text: str, assignment: Assignment) -> str | None:
         return None  # a dotted key, or something the scanner read otherwise
     doc[path[-1]] = _item(assignment)
     return "".join(lines[: start - 1]) + tomlkit.dumps(doc) + "".join(lines[end - 1 :])
+
+
+def _add_statement(text: str, data: Mapping[str, Any], assignment: Assignment) -> str | None:
+    """The fast way for a new key of a table written under its own header (or of the top level): its
+    statement, written by tomlkit, goes on the line after the last one under that header, where tomlkit
+    would put it (None: it does not apply)."""
+    import tomlkit
+
+    from assembler.locate import section_end
+
+    path = assignment.path
+    if len(path) > 1 and not isinstance(value_at(data, path[:-1]), Mapping):
+        return None  # a new table: tomlkit adds it
+    end = section_end(text, path[:-1])
+    if end is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    head = lines[: end - 1]
+    first = text.find("\n")
+    line_end = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # as the file's first line ends
+    if not head[-1].endswith(("\n", "\r")):
+        head[-1] += line_end
+    doc = tomlkit.document()
+    doc.add(path[-1], _item(assignment))
+    statement = tomlkit.dumps(doc).removesuffix("\n") + line_end
+    return "".join(head) + statement + "".join(lines[end - 1 :])
 
 
 def _edit_document(text: str, assignment: Assignment) -> str:

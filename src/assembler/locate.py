@@ -50,6 +50,7 @@ class _Scanner:
         self.positions: dict[KeyPath, Position] = {}
         self.array_counts: dict[KeyPath, int] = {}
         self.ends: dict[KeyPath, int] = {}  # the line index after each key's value
+        self.section_ends: dict[KeyPath, int] = {}  # per [table] header, the line index after its last value
         self.wanted = wanted  # stop once each of these paths is found (None: scan everything)
 
     def record(self, path: KeyPath, position: Position) -> None:
@@ -92,7 +93,7 @@ class _Scanner:
                 continue
             path = (*table, *parts)
             self.record(path, (n + 1, col + 1))
-            n = self.ends[path] = self._value(path, n, i + 1)
+            n = self.ends[path] = self.section_ends[table] = self._value(path, n, i + 1)
             if self.done():
                 break
         return self.positions
@@ -213,3 +214,12 @@ def statement_lines(text: str, path: KeyPath) -> tuple[int, int] | None:
     if path not in positions or path not in scanner.ends:
         return None
     return positions[path][0], scanner.ends[path] + 1
+
+
+def section_end(text: str, table: KeyPath) -> int | None:
+    """The line after the last key/value statement written under the header of `table` (`()`: before any
+    header), 1-based; None when no statement is written there."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    found = scanner.section_ends.get(table)
+    return None if found is None else found + 1
