@@ -11,13 +11,14 @@ import click
 from assembler import exits
 from assembler.codes import drift
 from assembler.commands.common import Options, options_of, plan_or_exit, report, say, shared
+from assembler.commands.complete import complete_agents
 from assembler.commands.watching import WATCH_HELP, run_or_watch
 from assembler.diagnostics import Diagnostic
 from assembler.pipeline import Plan
 
 
 @click.command()
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_agents)
 @click.option("--force", is_flag=True, help="Overwrite generated files even when edited by hand or not ours.")
 @click.option(
     "--prune", is_flag=True, help="Delete generated files (carrying our stamp) whose manifest is gone."

@@ -8,11 +8,12 @@ import click
 
 from assembler import exits
 from assembler.commands.common import Options, options_of, plan_or_exit, report, say, shared
+from assembler.commands.complete import complete_agents
 from assembler.commands.watching import WATCH_HELP, run_or_watch
 
 
 @click.command()
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_agents)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Show unified diffs: on disk versus what build writes."
 )

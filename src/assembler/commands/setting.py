@@ -10,6 +10,7 @@ import click
 
 from assembler import exits
 from assembler.commands.common import catalog_root, options_of, report, say, shared
+from assembler.commands.complete import complete_agents
 
 
 def _assignment(ctx: click.Context | None, param: click.Parameter | None, value: Any) -> Any:
@@ -25,7 +26,7 @@ def _assignment(ctx: click.Context | None, param: click.Parameter | None, value:
 
 @click.command("set")
 @click.argument("assignment", metavar="KEY=VALUE", callback=_assignment)
-@click.argument("names", nargs=-1, metavar="[NAME]...")
+@click.argument("names", nargs=-1, metavar="[NAME]...", shell_complete=complete_agents)
 @click.option(
     "--where",
     multiple=True,
