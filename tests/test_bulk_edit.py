@@ -106,8 +106,8 @@ def test_a_manifest_that_does_not_parse_stops_an_edit_of_all_but_not_of_others(
 def test_what_cannot_be_set_is_reported_at_its_line_in_every_manifest(catalog: Callable[..., Path]) -> None:
     plan = plan_set(catalog(), parse_assignment("handoff.target=x"))
     assert [(d.code, d.file, d.line) for d in plan.diagnostics] == [
-        ("A140", "_manifests/fixer.toml", 13),
-        ("A140", "_manifests/reviewer.toml", 13),
+        ("A150", "_manifests/fixer.toml", 13),
+        ("A150", "_manifests/reviewer.toml", 13),
     ]
     assert plan.changes == []
 
@@ -186,3 +186,35 @@ def test_many_manifests_are_edited_on_every_core(
     alone = plan_set(root, parse_assignment("model=haiku"))
     assert spread.changes == alone.changes and len(alone.changes) == 3
     assert bulk_edit._work is None
+
+
+def test_a_byte_order_mark_and_a_link_inside_the_folder_are_kept(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    fixer = root / "_manifests/fixer.toml"
+    fixer.write_bytes(b"\xef\xbb\xbf" + fixer.read_bytes())
+    (root / "_manifests/shared").mkdir()
+    reviewer = root / "_manifests/reviewer.toml"
+    reviewer.rename(root / "_manifests/shared/reviewer.toml")
+    reviewer.symlink_to("shared/reviewer.toml")
+    plan = plan_set(root, parse_assignment("model=opus"))
+    assert write_set(plan) == (["_manifests/fixer.toml", "_manifests/reviewer.toml"], [])
+    assert fixer.read_bytes().startswith(b'\xef\xbb\xbfname = "fixer"\n')
+    assert (
+        reviewer.is_symlink() and 'model = "opus"' in (root / "_manifests/shared/reviewer.toml").read_text()
+    )
+
+
+def test_a_file_changed_since_the_plan_is_left_alone(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    plan = plan_set(root, parse_assignment("model=opus"))
+    fixer = root / "_manifests/fixer.toml"
+    fixer.write_text(fixer.read_text() + "# a person's edit\n")
+    (root / "_manifests/reviewer.toml").unlink()
+    written, problems = write_set(plan)
+    assert written == []
+    assert [(d.code, d.file) for d in problems] == [
+        ("A151", "_manifests/fixer.toml"),
+        ("A151", "_manifests/reviewer.toml"),
+    ]
+    assert problems[0].message == "cannot edit this manifest: it changed (or went) while `assembler set` ran"
+    assert fixer.read_text().endswith("# a person's edit\n")

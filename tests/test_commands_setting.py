@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from assembler.commands import cli
@@ -99,7 +100,7 @@ def test_json_is_one_document_with_the_diffs(catalog: Callable[..., Path]) -> No
     written = json.loads(run("--root", str(root), "set", "max_turns=12", "--format", "json").stdout)
     assert written["written"] == ["_manifests/fixer.toml", "_manifests/reviewer.toml"]
     failed = json.loads(run("--root", str(root), "set", "handoff.x=1", "--format", "json").stdout)
-    assert [d["code"] for d in failed["diagnostics"]] == ["A140", "A140"] and failed["written"] == []
+    assert [d["code"] for d in failed["diagnostics"]] == ["A150", "A150"] and failed["written"] == []
 
 
 def test_usage_errors_exit_2(catalog: Callable[..., Path]) -> None:
@@ -122,3 +123,24 @@ def test_in_a_real_process(catalog: Callable[..., Path]) -> None:
     assert 'tools = ["Read"]\n' in (root / "_manifests/reviewer.toml").read_text()
     refused = subprocess.run([script(), "--root", str(root), "set", "name=x"], capture_output=True, text=True)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr and "A011" in refused.stderr
+
+
+def test_a_refused_write_exits_4_and_says_so(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from assembler import atomic
+
+    def refuse(folder: str) -> tuple[int, str]:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic, "_temporary", refuse)
+    result = run("--root", str(catalog()), "set", "model=opus", "fixer")
+    assert result.exit_code == 4
+    assert (
+        "_manifests/fixer.toml: F002: cannot write _manifests/fixer.toml: Permission denied" in result.stderr
+    )
+    assert result.stderr.endswith(
+        "0 manifest(s) written, 1 left as they were (see above); every file is whole.\n"
+    )

@@ -144,7 +144,7 @@ def test_line_ends_and_a_missing_final_newline_are_kept() -> None:
 def test_what_cannot_be_set(setting: str, where: tuple[str, ...], message: str, hint: str) -> None:
     result = edited(TEXT, setting)
     assert result.text is None
-    assert [(p.code, p.path, p.message, p.hint) for p in result.problems] == [("A140", where, message, hint)]
+    assert [(p.code, p.path, p.message, p.hint) for p in result.problems] == [("A150", where, message, hint)]
 
 
 def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,7 +155,7 @@ def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(edit, "_edit_document", lambda text, a: wrong)
     refused = edited(TEXT, "model=opus")
     assert refused.text is None
-    assert [(p.code, p.path) for p in refused.problems] == [("A141", ("model",))]
+    assert [(p.code, p.path) for p in refused.problems] == [("A151", ("model",))]
     assert refused.problems[0].message == (
         "cannot edit this manifest: the edited text would not read back as the old data with the one value "
         "changed"
@@ -166,7 +166,7 @@ def test_a_type_that_changes_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "a = 1\nb = 2\n"
     monkeypatch.setattr(edit, "_edit_statement", lambda t, d, a: "a = 1.0\nb = 3\n")  # == holds, TOML differs
     monkeypatch.setattr(edit, "_edit_document", lambda t, a: "a = true\nb = 3\n")
-    assert [p.code for p in edited(text, "b=3").problems] == ["A141"]
+    assert [p.code for p in edited(text, "b=3").problems] == ["A151"]
 
 
 def test_what_the_editor_cannot_read_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -178,7 +178,7 @@ def test_what_the_editor_cannot_read_is_refused(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(tomlkit, "parse", refuse)
     monkeypatch.setattr(edit, "_parsed_item", lambda toml: 0)
     result = edited(TEXT, "model=opus")
-    assert [p.code for p in result.problems] == ["A141"]
+    assert [p.code for p in result.problems] == ["A151"]
     assert "the TOML editor cannot read it" in result.problems[0].message
 
 

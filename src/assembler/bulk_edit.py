@@ -11,6 +11,7 @@ diffs for `--dry-run`.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,22 +136,44 @@ def _validate(root: Path, changes: list[Change]) -> list[Diagnostic]:
 
 
 def write_set(plan: SetPlan) -> tuple[list[str], list[Diagnostic]]:
-    """Write every change of a plan without errors, each atomically: the files written, and the faults
-    of those the file system refused (a full or read-only disk stops at the first)."""
+    """Write every change of a plan without errors, each atomically: the files written, and the problems
+    of those left as they are (refused by the file system, F002: a full or read-only disk stops at the
+    first; changed by someone else since the plan read them, A151). A byte-order mark is kept, and a
+    manifest that is a link (inside its folder) is written where it leads."""
     from assembler.atomic import atomic_write, whole_disk
     from assembler.disk import FileProblem
 
     if not plan.ok or plan.folder is None:
         return [], []
     written: list[str] = []
-    faults: list[Diagnostic] = []
+    problems: list[Diagnostic] = []
     for change in plan.changes:
         try:
-            atomic_write(f"{plan.folder.path}/{change.stem}.toml", change.rel, change.after.encode("utf-8"))
+            data = _unchanged(plan.folder, change)
+            if data is None:
+                problems.append(_moved_on(change))
+                continue
+            bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+            target = os.path.realpath(Path(plan.folder.path, f"{change.stem}.toml"))
+            atomic_write(target, change.rel, bom + change.after.encode("utf-8"))
         except FileProblem as problem:
-            faults.append(problem.diagnostic)
+            problems.append(problem.diagnostic)
             if whole_disk(problem):
                 break
             continue
         written.append(change.rel)
-    return written, faults
+    return written, problems
+
+
+def _unchanged(folder: Folder, change: Change) -> bytes | None:
+    """The file's bytes when it still holds the text the plan edited, else None. Raises FileProblem."""
+    from assembler.disk import decode
+
+    data = folder.read(f"{change.stem}.toml")
+    return data if data is not None and decode(data, change.rel) == change.before else None
+
+
+def _moved_on(change: Change) -> Diagnostic:
+    from assembler.codes.edit import NOT_EDITABLE
+
+    return NOT_EDITABLE.located(change.rel, reason="it changed (or went) while `assembler set` ran")

@@ -6,7 +6,7 @@ scanner that locates diagnostics), edited by tomlkit and put back, so only its l
 parses a few lines instead of the whole file (it reads about a megabyte a second: 5 ms for a 5 KB manifest).
 Where that does not apply (a new key, a dotted key, a value inside an inline table) tomlkit edits the whole
 document. Either way the result must read back, with the build's parser, as exactly the old data with the
-one value changed; otherwise nothing is changed and the problem is reported (A141).
+one value changed; otherwise nothing is changed and the problem is reported (A151).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def set_value(text: str, data: Mapping[str, Any], assignment: Assignment) -> Edi
 
 
 def _blocked(data: Mapping[str, Any], assignment: Assignment) -> Problem | None:
-    """A140 when the key path goes through something that is not a table, or would replace a table."""
+    """A150 when the key path goes through something that is not a table, or would replace a table."""
     path = assignment.path
     value: Any = data
     for depth, part in enumerate(path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assembler.codes import Code
 
 CANNOT_SET = Code(
-    "A140",
+    "A150",
     "key cannot be set here",
     "cannot set `{key}`: {reason}",
     "{suggestion}",
@@ -16,7 +16,7 @@ CANNOT_SET = Code(
     "when any manifest the edit applies to is in this case.",
 )
 NOT_EDITABLE = Code(
-    "A141",
+    "A151",
     "manifest cannot be edited safely",
     "cannot edit this manifest: {reason}",
     "make this change by hand, or report the file's text as a bug in assembler",

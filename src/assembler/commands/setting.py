@@ -62,18 +62,18 @@ def set_(
     except UnknownNames as unknown:
         raise click.UsageError(f"no manifest named {', '.join(unknown.names)}") from None
     status = exits.for_diagnostics(plan.diagnostics, strict=options.strict)
-    written, faults = write_set(plan) if status == exits.OK and not dry_run else ([], [])
+    written, left = write_set(plan) if status == exits.OK and not dry_run else ([], [])
     changes = [{"file": c.rel, "diff": c.diff()} for c in plan.changes]
-    report([*plan.diagnostics, *faults], options, changes=changes, written=written, dry_run=dry_run)
+    report([*plan.diagnostics, *left], options, changes=changes, written=written, dry_run=dry_run)
     if options.format != "json" and dry_run:
         for change in plan.changes:
             click.echo(change.diff(), nl=False)
     if options.format == "text":
-        _tell(plan, written, faults, status, dry_run)
-    sys.exit(exits.FAULT if faults else status)
+        _tell(plan, written, left, status, dry_run)
+    sys.exit(exits.for_diagnostics([*plan.diagnostics, *left], strict=options.strict))
 
 
-def _tell(plan: Any, written: list[str], faults: list[Any], status: int, dry_run: bool) -> None:
+def _tell(plan: Any, written: list[str], left: list[Any], status: int, dry_run: bool) -> None:
     key = plan.assignment.key
     if status != exits.OK:
         say(f"{key} cannot be set as asked; nothing was written.")
@@ -82,8 +82,8 @@ def _tell(plan: Any, written: list[str], faults: list[Any], status: int, dry_run
     same = f", {unchanged} already held it" if unchanged else ""
     if dry_run:
         say(f"{len(plan.changes)} manifest(s) would change{same}; nothing was written (--dry-run).")
-    elif faults:
-        refused = f"{len(faults)} refused by the file system"
+    elif left:
+        refused = f"{len(left)} left as they were (see above)"
         say(f"{len(written)} manifest(s) written, {refused}; every file is whole.")
     else:
         say(f"{len(written)} manifest(s) changed{same}." + (" Run `assembler build`." if written else ""))
