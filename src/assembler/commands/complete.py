@@ -4,9 +4,12 @@ commands that take them, read from the catalog that `--root` names, or the one a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:  # completion loads it only when a shell asks
+    from click.shell_completion import CompletionItem
 
 
 def _root(ctx: click.Context) -> Path | None:
@@ -26,6 +29,8 @@ def _root(ctx: click.Context) -> Path | None:
 def complete_agents(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """The agents whose name starts with what is typed, but those already on the command line. Never fails:
     a catalog that cannot be read completes nothing."""
+    from click.shell_completion import CompletionItem
+
     from assembler.catalog_data import agent_names
 
     try:

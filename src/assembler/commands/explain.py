@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem
 
 from assembler import exits
 from assembler.commands.common import options_of, output_format, report, shared_with
 
+if TYPE_CHECKING:  # completion loads it only when a shell asks
+    from click.shell_completion import CompletionItem
+
 
 def _complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     from assembler.codes.registry import registry
 
     return [
