@@ -78,7 +78,7 @@ fuzz: $(READY) ## Fuzz the whole catalog with 5,000 generated catalogs (make tes
 readme: $(READY) ## Rewrite the generated parts of README.md (codes, exit statuses, the graph)
 	$(BIN)/python -m assembler.generate readme
 
-bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
+bench: $(READY) ## Time build, check and set on synthetic catalogs (see README, Performance)
 	@$(COMPILE)
 	$(BIN)/python -m benchmarks.run
 
