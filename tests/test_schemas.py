@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from assembler import schemas
+from assembler.commands import cli
 from tests.conftest import REPO
 from tests.taplo import taplo_check
 
@@ -53,3 +55,20 @@ def test_the_repository_editor_set_up_checks_the_catalog(repo_copy: Path) -> Non
         "Additional properties are not allowed ('generated' was unexpected)",
         "Additional properties are not allowed ('modle' was unexpected)",
     ]
+
+
+def test_the_schema_directive_points_at_the_schema_relative_to_the_manifest(
+    repo_copy: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(REPO / "schemas", repo_copy / "schemas")
+    validator = repo_copy / "_manifests/validator.toml"
+    validator.write_text("#:schema ../schemas/manifest.json\n" + validator.read_text())
+    elsewhere = tmp_path / "elsewhere"  # no .taplo.toml here: the directive alone names the schema
+    elsewhere.mkdir()
+    assert taplo_check([validator], cwd=elsewhere) == (0, [])
+    assert CliRunner().invoke(cli, ["--root", str(repo_copy), "validate"]).exit_code == 0
+    validator.write_text(validator.read_text().replace('model = "sonnet"', 'modle = "sonnet"'))
+    assert taplo_check([validator], cwd=elsewhere) == (
+        1,
+        ["Additional properties are not allowed ('modle' was unexpected)"],
+    )
