@@ -5,9 +5,10 @@ them and `make schema` keeps copies in the repository's `schemas/`."""
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING
 
-from assembler.schemas.shape import Schema
+if TYPE_CHECKING:  # the command line imports this package for KINDS: keep it light
+    from assembler.schemas.shape import Schema
 
 KINDS = ("manifest", "role", "config")
 
@@ -32,4 +33,6 @@ def derive(kind: str) -> Schema:
 def dumps(schema: Schema) -> str:
     """The schema as the JSON text written to files and printed: indented, keys in their order, a newline
     at the end."""
+    import json
+
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
