@@ -73,6 +73,15 @@ def test_an_invalid_result_exits_1_and_writes_nothing(catalog: Callable[..., Pat
     assert not (root / "_manifests/third.toml").exists()
 
 
+def test_an_invalid_configuration_exits_1(catalog: Callable[..., Path]) -> None:
+    result = run("--root", str(catalog({"assembler.toml": "min_handoffs = -1\n"})), "new", "third")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "assembler.toml:1:1: A090: `min_handoffs` must be a whole number, 0 or more"
+    )
+    assert result.output.endswith("\nnothing was written.\n")
+
+
 def test_usage_errors_exit_2(catalog: Callable[..., Path], tmp_path: Path) -> None:
     root = str(catalog())
     taken = run("--root", root, "new", "fixer")

@@ -48,8 +48,10 @@ def new(
             edit = "edit it" if source else "replace its texts with your own"
             copied = f", a copy of {source}" if source else ""
             say(f"wrote {result.rel}{copied}: {edit}, then run `assembler build`.")
-        elif status != exits.FAULT:
-            say(f"{result.rel or 'the manifest'} would not be valid: nothing was written.")
-        else:
+        elif status == exits.FAULT:
             say("the file system refused a read or a write: nothing was written.")
+        elif result.rel is None:
+            say("nothing was written.")  # the configuration or the catalog's folders are at fault
+        else:
+            say(f"{result.rel} would not be valid: nothing was written.")
     sys.exit(status)
