@@ -41,6 +41,11 @@ def test_a_file_another_manifest_writes_is_a_collision(catalog: Callable[..., Pa
     text = manifest("third", "reviewer") + tool
     line = text.splitlines().index('name = "runner"') + 1
     assert ("A019", "_manifests/third.toml", line) in _verify(root, "third", text)
+    config, _ = load_config(root)
+    found, _ = layout(str(root), config)
+    assert found is not None
+    collision = next(d for d in verify_manifest(found, config, "third", text, TODAY) if d.code == "A019")
+    assert collision.message == "_generated/runner.py is also written by _manifests/fixer.toml"
 
 
 def test_a_name_declared_external_and_a_block_that_is_missing(catalog: Callable[..., Path]) -> None:

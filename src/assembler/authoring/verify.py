@@ -70,8 +70,8 @@ def _across(
         _, other_data, _ = read_manifest(found.manifests, name)
         if other == stem or other_data is None:
             continue
-        name = other_data.get("name")  # all the checks of the new manifest need of another: its name
-        facts[other] = Facts(name if isinstance(name, str) else "", (), ())
+        declared = other_data.get("name")  # all the checks of the new manifest need of another: its name
+        facts[other] = Facts(declared if isinstance(declared, str) else "", (), ())
         for path, _key in expected_paths(other, other_data, config):
             owners[path] = found.manifests.file(name)
     facts[stem] = facts_of(data)
