@@ -12,6 +12,9 @@ from assembler.commands.build import build
 from assembler.commands.check import check
 from assembler.commands.common import Options, shared
 from assembler.commands.importing import import_
+from assembler.commands.init import init
+from assembler.commands.new import new
+from assembler.commands.schema import schema
 from assembler.commands.validate import validate
 
 
@@ -28,3 +31,6 @@ def cli(
 
 for command in (build, validate, check, import_):
     cli.add_command(command)
+cli.add_command(schema)
+cli.add_command(init)
+cli.add_command(new)
