@@ -69,7 +69,7 @@ typecheck: $(READY) ## mypy strict
 snapshots: $(READY) ## Refresh the snapshot files of the generated agents after a deliberate change
 	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
 
-schema: $(READY) ## Rewrite src/assembler/manifest_core.json after a change to the manifest dataclasses
+schema: $(READY) ## Rewrite manifest_core.json and the JSON Schemas in schemas/ after a change to the models
 	$(BIN)/python -m assembler.generate schema
 
 fuzz: $(READY) ## Fuzz the whole catalog with 5,000 generated catalogs (make test runs 40)

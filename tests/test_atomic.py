@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.atomic import atomic_write, delete, remove_stale_temporaries, whole_disk
+from assembler.atomic import atomic_create, atomic_write, delete, remove_stale_temporaries, whole_disk
 from assembler.disk import FileProblem
 
 
@@ -205,3 +205,38 @@ def test_delete_reports_a_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "F004",
         "cannot delete a.md: Operation not permitted",
     )
+
+
+def test_create_writes_a_new_file_and_never_replaces_one(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "a.toml"
+    assert atomic_create(str(target), "new/a.toml", b"first\n") is True
+    assert atomic_create(str(target), "new/a.toml", b"second\n") is False
+    assert target.read_bytes() == b"first\n"
+    (tmp_path / "new" / "link.toml").symlink_to(tmp_path / "nowhere")  # a dangling link is taken too
+    assert atomic_create(str(tmp_path / "new" / "link.toml"), "new/link.toml", b"x") is False
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["a.toml", "link.toml"]
+
+
+def test_create_without_hard_links_checks_the_name_then_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: str, dst: str) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert atomic_create(str(tmp_path / "a.toml"), "a.toml", b"first\n") is True
+    assert atomic_create(str(tmp_path / "a.toml"), "a.toml", b"second\n") is False
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
+    assert (tmp_path / "a.toml").read_bytes() == b"first\n"
+
+
+def test_create_reports_a_refusal_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    with pytest.raises(FileProblem) as raised:
+        atomic_create(str(tmp_path / "a.toml"), "a.toml", b"x")
+    assert raised.value.diagnostic.code == "F002"
+    assert raised.value.diagnostic.hint == "free some space on the disk, then run again"
+    assert list(tmp_path.iterdir()) == []

@@ -34,6 +34,7 @@ def test_check_reports_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     stale = tmp_path / "manifest_core.json"
     stale.write_text('{"pydantic_core": "0", "schema": {}}\n', encoding="utf-8")
     monkeypatch.setattr(coreschema, "TARGET", stale)
+    monkeypatch.setattr(generate, "SCHEMAS", tmp_path / "schemas")  # the JSON Schemas: test_generate.py
     assert generate.main(["schema", "--check"]) == 1
     assert generate.main(["schema"]) == 0
     assert generate.main(["schema", "--check"]) == 0

@@ -74,6 +74,44 @@ def atomic_write(path: str, rel: str, data: bytes) -> None:
         raise
 
 
+def atomic_create(path: str, rel: str, data: bytes) -> bool:
+    """Write `data` to a new file at `path`, never replacing one: a temporary file in the same folder, then
+    a hard link to the name, which the system refuses when the name is taken (so two writers at once cannot
+    both create it). Returns False, having written nothing, when something stands at `path`. On a file
+    system without hard links, the name is checked and then the file renamed into place. Raises
+    FileProblem; nothing is left behind."""
+    tmp = ""
+    try:
+        fd, tmp = _temporary(os.path.dirname(path))
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as err:
+            if err.errno not in _NO_LINKS:
+                raise
+            if os.path.lexists(path):
+                return False
+            os.replace(tmp, path)
+            tmp = ""
+        return True
+    except OSError as err:
+        raise _write_problem(err, rel) from err
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK}
+
+
 def _temporary(folder_path: str) -> tuple[int, str]:
     """A new temporary file in `folder_path`, named `.assembler-PID-RANDOM.tmp`; creates the folder."""
     while True:

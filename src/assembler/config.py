@@ -31,6 +31,8 @@ _FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabi
 _LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
 _RULES = ("min_handoffs", "required_sections", "require_taxonomy", "require_lineage", "placeholder_pattern")
 _KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases", *_RULES)
+# The keys by how they are parsed, for the configuration's JSON Schema (schemas/config.py).
+FOLDER_KEYS, LIST_KEYS, RULE_KEYS, KEYS = (*_FOLDERS, "templates_dir"), _LISTS, _RULES, _KEYS
 SECTIONS = ("role", "domain_in", "forbidden_domain", "output_extra_fields", "references")
 # What the upstream's wizard leaves behind: `{{NAME}}` with an upper-case name (not `${{ ... }}`, GitHub's).
 PLACEHOLDER_PATTERN = r"(?<!\$)\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}"

@@ -14,7 +14,10 @@ from assembler.commands.common import Options, shared
 from assembler.commands.explain import explain
 from assembler.commands.graph import graph
 from assembler.commands.importing import import_
+from assembler.commands.init import init
 from assembler.commands.listing import list_
+from assembler.commands.new import new
+from assembler.commands.schema import schema
 from assembler.commands.setting import set_
 from assembler.commands.validate import validate
 
@@ -32,6 +35,9 @@ def cli(
 
 for command in (build, validate, check, import_):
     cli.add_command(command)
+cli.add_command(schema)
+cli.add_command(init)
+cli.add_command(new)
 cli.add_command(explain)
 cli.add_command(list_)
 cli.add_command(graph)

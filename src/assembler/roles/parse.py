@@ -43,6 +43,7 @@ SPEC: Spec = {
     },
     "pipeline": {"handoff": Key(Kind.STRINGS)},
 }
+REQUIRED_TABLES = ("role",)  # the tables every role file has; the others may be left out
 
 _FLAT_KEYS = ("description", "extends")  # top-level keys of the flat format of assembler 0.1
 
@@ -56,7 +57,7 @@ def parse_role(
     if "role" not in data and any(k in data for k in _FLAT_KEYS):
         first = next(k for k in data if k in _FLAT_KEYS)
         return None, [codes.FLAT_ROLE.at((first,), stem=f'"{stem}"')]
-    problems = check_shape(data, SPEC, ("role",), "role file")
+    problems = check_shape(data, SPEC, REQUIRED_TABLES, "role file")
     if problems:
         return None, problems
     role = _role_file(data)

@@ -1,0 +1,81 @@
+"""The JSON Schema of `assembler.toml`, derived from the configuration parser's own lists of keys
+(`config.KEYS` by group) and the defaults of `Config`. A key of the parser that this module cannot give a
+type is written as `{}` (anything), and a test fails until it is given one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assembler.schemas.shape import Schema, describe, document
+
+TITLE = "assembler configuration"
+ABOUT = (
+    "The configuration of an assembler catalog: assembler.toml at its root (or [tool.assembler] in its "
+    "pyproject.toml). Every key is optional. Derived from the configuration parser's keys."
+)
+
+
+def config_schema() -> Schema:
+    """The configuration's JSON Schema (draft 2020-12), every key described."""
+    from assembler.config import KEYS
+    from assembler.schemas.config_docs import DESCRIPTIONS
+
+    body = {
+        "type": "object",
+        "properties": {key: key_schema(key) for key in KEYS},
+        "additionalProperties": False,
+    }
+    return document(TITLE, ABOUT, describe(body, DESCRIPTIONS))
+
+
+def key_schema(key: str) -> Schema:
+    """The schema of one configuration key, with its default where it has one."""
+    from assembler import config
+
+    defaults = config.Config()
+    text: Schema = {"type": "string", "pattern": r"\S"}
+    found: Schema
+    if key in config.FOLDER_KEYS:
+        found = dict(text)
+    elif key in config.LIST_KEYS:
+        item = {"type": "string", "minLength": 1}
+        if key == "external_agents":
+            from assembler.names import SLUG
+
+            item["pattern"] = f"^{SLUG.pattern}$"
+        found = {"type": "array", "items": item}
+    elif key in config.RULE_KEYS:
+        found = _rule(key)
+    elif key == "taxonomy":
+        found = _taxonomy()
+    elif key == "path_aliases":
+        found = {"type": "object", "additionalProperties": {"type": "string"}}
+    else:
+        return {}
+    default = getattr(defaults, key, None)
+    if isinstance(default, str | int | tuple):
+        found["default"] = list(default) if isinstance(default, tuple) else default
+    return found
+
+
+def _rule(key: str) -> Schema:
+    from assembler.config import SECTIONS
+
+    rules: dict[str, Schema] = {
+        "min_handoffs": {"type": "integer", "minimum": 0},
+        "required_sections": {"type": "array", "items": {"type": "string", "enum": list(SECTIONS)}},
+        "require_taxonomy": {"type": "boolean"},
+        "require_lineage": {"type": "boolean"},
+        "placeholder_pattern": {"type": "string"},
+    }
+    return rules.get(key, {})
+
+
+def _taxonomy() -> Schema:
+    from assembler import vocab
+
+    facets: dict[str, Any] = {
+        facet: {"type": "array", "items": {"type": "string", "minLength": 1}, "examples": [list(values)]}
+        for facet, values in vocab.TAXONOMY.items()
+    }
+    return {"type": "object", "properties": facets, "additionalProperties": False}
