@@ -34,6 +34,7 @@ def test_agent_names_for_build_check_and_set(trio: Path) -> None:
     assert completions(["check", "--root", root], "") == ["finder", "fixer", "reviewer"]
     assert completions(["--root", root, "set", "model=opus", "fixer"], "") == ["finder", "reviewer"]
     assert completions(["--root", root, "build", "fixer", "finder"], "") == ["reviewer"]
+    assert completions(["--root", root, "new", "helper", "--from"], "f") == ["finder", "fixer"]
 
 
 def test_the_catalog_above_the_working_directory(trio: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -38,5 +38,6 @@ def complete_agents(ctx: click.Context, param: click.Parameter, incomplete: str)
         names = agent_names(root) if root is not None else []
     except Exception:  # completion runs at every Tab: it must never print a traceback into the shell
         return []
-    typed = set(ctx.params.get(param.name or "") or ())
+    given = ctx.params.get(param.name or "")
+    typed = set(given) if isinstance(given, tuple | list) else set()  # NAME... typed so far
     return [CompletionItem(name) for name in names if name.startswith(incomplete) and name not in typed]
