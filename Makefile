@@ -13,12 +13,17 @@ CLAUDE_CODE := tools/claude-code
 CLAUDE_CODE_VERSION := 2.1.332
 BUN_VERSION := 1.4.5
 CLAUDE_READY := $(CLAUDE_CODE)/.ready-$(CLAUDE_CODE_VERSION)-$(BUN_VERSION)
+# Mermaid's own parser (run under jsdom), for the tests that read what `assembler graph` writes.
+MERMAID := tools/mermaid
+MERMAID_VERSION := 11.17.2
+JSDOM_VERSION := 29.1.1
+MERMAID_READY := $(MERMAID)/.ready-$(MERMAID_VERSION)-$(JSDOM_VERSION)
 NPM := $(shell command -v npm 2>/dev/null)
 ifneq ($(NPM),)
-TEST_TOOLS := $(CLAUDE_READY)
+TEST_TOOLS := $(CLAUDE_READY) $(MERMAID_READY)
 endif
 
-.PHONY: help build test check lint typecheck snapshots schema readme fuzz bench clean claude-validator
+.PHONY: help build test check lint typecheck snapshots schema readme fuzz bench clean claude-validator mermaid
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-17s %s\n", $$1, $$2}'
@@ -48,6 +53,12 @@ $(CLAUDE_READY):
 	$(CLAUDE_CODE)/node_modules/.bin/claude --version
 	touch $@
 
+mermaid: $(MERMAID_READY) ## Install Mermaid and jsdom from npm into tools/mermaid/ (the graph's tests parse with it)
+
+$(MERMAID_READY):
+	npm install --prefix $(MERMAID) --no-audit --no-fund --save-exact mermaid@$(MERMAID_VERSION) jsdom@$(JSDOM_VERSION)
+	touch $@
+
 lint: $(READY) ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -64,10 +75,10 @@ schema: $(READY) ## Rewrite manifest_core.json and the JSON Schemas in schemas/ 
 fuzz: $(READY) ## Fuzz the whole catalog with 5,000 generated catalogs (make test runs 40)
 	FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/test_fuzz.py -p no:randomly
 
-readme: $(READY) ## Rewrite the generated parts of README.md (diagnostic codes, exit statuses)
+readme: $(READY) ## Rewrite the generated parts of README.md (codes, exit statuses, the graph)
 	$(BIN)/python -m assembler.generate readme
 
-bench: $(READY) ## Time build and check on synthetic catalogs (see README, Performance)
+bench: $(READY) ## Time build, check and set on synthetic catalogs (see README, Performance)
 	@$(COMPILE)
 	$(BIN)/python -m benchmarks.run
 

@@ -51,6 +51,12 @@ TIME_TARGETS: dict[tuple[int, str], float] = {
     (BIG_SIZE, "build nothing to do"): 2.0,
 }
 LINEAR_FACTOR = 11.0  # t(10,000) <= 11 x t(1,000)
+# `assembler set`: a key added to every manifest, and a value changed in a sixth of them (the catalog's
+# opus agents; its models are sonnet, sonnet, sonnet, opus, haiku, inherit).
+SET_SCENARIOS = (
+    ("set, every manifest", "set max_turns=40"),
+    ("set --where, a sixth", "set model=sonnet --where model=opus"),
+)
 
 
 class BenchError(Exception):
@@ -193,10 +199,10 @@ def bench_repo(spawner: Runner, assembler: str, repo: Path, runs: int) -> Measur
 
 
 def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int) -> list[Measurement]:
-    """The five scenarios of one catalog size, each run on a tree reset to the same state.
+    """The scenarios of one catalog size, each run on a tree reset to the same state.
 
     `info.root` stays as generated; the commands run on a copy next to it, which is reset before
-    each run (untimed) of "build from scratch" and of the two "after edit" scenarios.
+    each run (untimed) of "build from scratch", of the two "after edit" scenarios and of `set`.
     """
     source = info.root
     work = source.with_name(source.name + "-work")
@@ -205,7 +211,7 @@ def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int)
     n = len(info.agents)
 
     def command(verb: str) -> list[str]:
-        return [assembler, "--root", str(work), verb]
+        return [assembler, "--root", str(work), *verb.split()]
 
     def reset(tree: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
@@ -233,6 +239,8 @@ def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int)
     after = spawner.run(command("check"))
     if after.exit_code != 0:
         raise BenchError(f"`check` still fails after `build` of the edited tree:\n{after.output}")
+    for scenario, verb in SET_SCENARIOS:  # each on the built tree, every edit validated, then written
+        results.append(timed(scenario, verb, lambda: reset(built)))
     return results
 
 

@@ -109,13 +109,16 @@ def test_a_real_run_of_the_smallest_catalog(tmp_path: Path) -> None:
     assert code in (0, 1)  # 1 only when this machine misses a time target: not this test's business
     figures = json.loads(out.read_text(encoding="utf-8"))
     scenarios = [(r["size"], r["scenario"]) for r in figures["results"]]
-    assert scenarios[-5:] == [
+    assert scenarios[-7:] == [
         (10, "build from scratch"),
         (10, "build nothing to do"),
         (10, "check clean"),
         (10, "check after edit"),
         (10, "build after edit"),
+        (10, "set, every manifest"),
+        (10, "set --where, a sixth"),
     ]
     exits = {r["scenario"]: r["exit_codes"] for r in figures["results"] if r["size"] == 10}
     assert exits["check after edit"] == [3] and exits["build after edit"] == [0]
+    assert exits["set, every manifest"] == [0] and exits["set --where, a sixth"] == [0]
     assert figures["meta"]["sizes"] == [10]

@@ -263,3 +263,49 @@ def test_locate_deep_fallback(positions: dict[tuple[str | int, ...], tuple[int, 
 def test_locate_nothing_written() -> None:
     assert locate(key_positions('name = "x"\n'), ("lineage", "created")) is None
     assert locate({}, ()) is None
+
+
+STATEMENTS = '''\
+name = "x"  # one line
+tools = [
+    "Read",  # ]
+    "Grep",
+]
+role = """
+text with [brackets] and a = sign
+"""
+inline = { a = 1 }
+dotted.key = 2
+
+[taxonomy]
+stability = "stable"
+'''
+
+
+def test_statement_lines_span_the_whole_value() -> None:
+    from assembler.locate import statement_lines
+
+    assert statement_lines(STATEMENTS, ("name",)) == (1, 2)
+    assert statement_lines(STATEMENTS, ("tools",)) == (2, 6)
+    assert statement_lines(STATEMENTS, ("role",)) == (6, 9)
+    assert statement_lines(STATEMENTS, ("inline",)) == (9, 10)
+    assert statement_lines(STATEMENTS, ("dotted", "key")) == (10, 11)
+    assert statement_lines(STATEMENTS, ("taxonomy", "stability")) == (13, 14)
+
+
+def test_statement_lines_of_what_no_statement_writes() -> None:
+    from assembler.locate import statement_lines
+
+    assert statement_lines(STATEMENTS, ("taxonomy",)) is None  # a table
+    assert statement_lines(STATEMENTS, ("inline", "a")) is None  # inside an inline table
+    assert statement_lines(STATEMENTS, ("stability",)) is None  # only under [taxonomy]
+    assert statement_lines(STATEMENTS, ("missing",)) is None
+
+
+def test_section_end_is_after_the_last_statement_under_a_header() -> None:
+    from assembler.locate import section_end
+
+    assert section_end(STATEMENTS, ()) == 11  # after `dotted.key = 2`, before the blank line
+    assert section_end(STATEMENTS, ("taxonomy",)) == 14
+    assert section_end(STATEMENTS, ("dotted",)) is None  # written as dotted keys, under no header of its own
+    assert section_end("[a]\n[b]\nx = 1\n", ("a",)) is None

@@ -575,3 +575,24 @@ def test_a_broken_block_shared_with_a_named_agent_stops_it(catalog: Callable[...
     plan = plan_catalog(root, names=("reviewer",), today=TODAY)
     assert {d.code for d in plan.deciding()} == {"A023"}
     assert plan.outputs == []
+
+
+def test_edited_texts_are_read_instead_of_the_files(catalog: Callable[..., Path]) -> None:
+    root = catalog()
+    fixer = (root / "_manifests/fixer.toml").read_text()
+    edited = {"fixer.toml": fixer.replace('target = "reviewer"', 'target = "nobody"')}
+    plan = plan_catalog(root, today=TODAY, edited=edited)
+    assert [(d.code, d.file, d.line) for d in plan.diagnostics] == [("A041", "_manifests/fixer.toml", 14)]
+    assert (root / "_manifests/fixer.toml").read_text() == fixer  # nothing written
+    broken = plan_catalog(root, today=TODAY, edited={"fixer.toml": "name = [\n"})
+    assert [(d.code, d.file) for d in broken.diagnostics] == [("A001", "_manifests/fixer.toml")]
+    changed = plan_catalog(root, today=TODAY, edited={"fixer.toml": fixer.replace("sonnet", "opus")})
+    assert "model: opus" in outputs(changed)["_generated/fixer.md"]
+
+
+def test_without_render_the_catalog_is_validated_only(catalog: Callable[..., Path]) -> None:
+    root = catalog({"_manifests/fixer.toml": manifest("fixer", "reviewer", model='model = "sonet"')})
+    checked = plan_catalog(root, today=TODAY, render=False)
+    assert [d.code for d in checked.diagnostics] == ["A031"]
+    clean = plan_catalog(catalog(), today=TODAY, render=False)
+    assert clean.ok and clean.outputs == []

@@ -13,6 +13,7 @@ the main process, on the `Result`s.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assembler.config import Config
@@ -36,6 +37,8 @@ class Job:
     today: datetime.date
     trust: bool = True
     only: tuple[str, ...] = ()  # render only these agents (all when empty)
+    edited: Mapping[str, str] = field(default_factory=dict)  # manifest file name -> text read instead of it
+    render: bool = True  # False: validate only
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Worker:
         """The job of the manifest file `name` of the manifests folder."""
         folder = self.job.layout.manifests
         result = Result(folder.file(name), name.removesuffix(".toml"))
-        source, data, problems = read_manifest(folder, name)
+        source, data, problems = read_manifest(folder, name, self.job.edited.get(name))
         result.diagnostics += problems
         if source is None or data is None:
             return result
@@ -113,7 +116,7 @@ class Worker:
         return result
 
     def _wanted(self, stem: str) -> bool:
-        return not self.job.only or stem in self.job.only
+        return self.job.render and (not self.job.only or stem in self.job.only)
 
     def _role_of(self, data: dict[str, object]) -> Role | None:
         name = data.get("substrate_role")

@@ -49,6 +49,8 @@ class _Scanner:
         self.lines = text.splitlines()
         self.positions: dict[KeyPath, Position] = {}
         self.array_counts: dict[KeyPath, int] = {}
+        self.ends: dict[KeyPath, int] = {}  # the line index after each key's value
+        self.section_ends: dict[KeyPath, int] = {}  # per [table] header, the line index after its last value
         self.wanted = wanted  # stop once each of these paths is found (None: scan everything)
 
     def record(self, path: KeyPath, position: Position) -> None:
@@ -91,7 +93,7 @@ class _Scanner:
                 continue
             path = (*table, *parts)
             self.record(path, (n + 1, col + 1))
-            n = self._value(path, n, i + 1)
+            n = self.ends[path] = self.section_ends[table] = self._value(path, n, i + 1)
             if self.done():
                 break
         return self.positions
@@ -201,3 +203,23 @@ def locate(positions: dict[KeyPath, Position], path: KeyPath) -> Position | None
         if found is not None:
             return found
     return None
+
+
+def statement_lines(text: str, path: KeyPath) -> tuple[int, int] | None:
+    """Where the key/value statement of `path` is written: its first line and the line after its value's
+    last (1-based), or None when no statement writes that exact key path (a table, a dotted key written
+    under another table, a key inside an inline table). Scans only as far as the statement."""
+    scanner = _Scanner(text, {path})
+    positions = scanner.scan()
+    if path not in positions or path not in scanner.ends:
+        return None
+    return positions[path][0], scanner.ends[path] + 1
+
+
+def section_end(text: str, table: KeyPath) -> int | None:
+    """The line after the last key/value statement written under the header of `table` (`()`: before any
+    header), 1-based; None when no statement is written there."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    found = scanner.section_ends.get(table)
+    return None if found is None else found + 1

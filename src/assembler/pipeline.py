@@ -11,6 +11,7 @@ used by a manifest or not.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,8 +126,12 @@ def plan_catalog(
     trust: bool = True,
     today: datetime.date | None = None,
     progress: bool = False,
+    edited: Mapping[str, str] | None = None,
+    render: bool = True,
 ) -> Plan:
-    """Validate the catalog at `root` and render its outputs (only those of `names`, when given)."""
+    """Validate the catalog at `root` and render its outputs (only those of `names`, when given; none
+    without `render`). `edited` maps manifest file names to texts read instead of the files (edits not
+    yet written)."""
     config, diagnostics = load_config(root)
     plan = Plan(root, config, diagnostics, names=names)
     found, problems = layout(str(root), config)
@@ -136,7 +141,7 @@ def plan_catalog(
     plan.layout = found
     manifests, listing_problems = list_manifests(found.manifests)
     plan.diagnostics += listing_problems
-    job = Job(found, config, today or datetime.date.today(), trust, names)
+    job = Job(found, config, today or datetime.date.today(), trust, names, edited or {}, render)
     worker = Worker(job)  # in this process: its caches of texts and roles serve the checks below too
     results = process_all(job, manifests, progress=progress, worker=worker)
     plan.manifests = [r.stem for r in results]
@@ -152,7 +157,7 @@ def plan_catalog(
         if d not in seen:
             seen.add(d)
             plan.diagnostics.append(d)
-    across = _catalog_diagnostics(found, config, results, worker.sources.block_names())
+    across = _catalog_diagnostics(found, config, results, worker.sources.block_names(), job.edited)
     plan.diagnostics += across
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if not plan.ok and names:
@@ -195,7 +200,7 @@ def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
 
 
 def _catalog_diagnostics(
-    found: Layout, config: Config, results: list[Result], blocks: frozenset[str]
+    found: Layout, config: Config, results: list[Result], blocks: frozenset[str], edited: Mapping[str, str]
 ) -> list[Diagnostic]:
     by_stem = {r.stem: r for r in results}
     facts = {r.stem: r.facts for r in results if r.facts is not None}
@@ -207,13 +212,16 @@ def _catalog_diagnostics(
     out: list[Diagnostic] = []
     for stem, located in sorted(problems.items()):
         result = by_stem[stem]
-        out += locate_problems(located, result.rel, _text(found.manifests, result))
+        out += locate_problems(located, result.rel, _text(found.manifests, result, edited))
     return out
 
 
-def _text(folder: Folder, result: Result) -> str:
+def _text(folder: Folder, result: Result, edited: Mapping[str, str]) -> str:
+    name = result.rel.rpartition("/")[2]
+    if name in edited:
+        return edited[name]
     try:
-        data = folder.read(result.rel.rpartition("/")[2])
+        data = folder.read(name)
         return "" if data is None else decode(data, result.rel)
     except FileProblem:
         return ""

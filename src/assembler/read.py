@@ -11,9 +11,18 @@ from assembler.sources import Text, decode
 from assembler.tomlparse import TomlError, parse_toml
 
 
-def read_manifest(folder: Folder, name: str) -> tuple[Text | None, dict[str, Any] | None, list[Diagnostic]]:
-    """The manifest's text and parsed data, or the diagnostics saying why there are none."""
+def read_manifest(
+    folder: Folder, name: str, edited: str | None = None
+) -> tuple[Text | None, dict[str, Any] | None, list[Diagnostic]]:
+    """The manifest's text and parsed data, or the diagnostics saying why there are none. `edited`: the
+    text to read instead of the file's (`assembler set` validates its edits before writing them)."""
     rel = folder.file(name)
+    if edited is not None:
+        source = Text(rel, edited)
+        try:
+            return source, parse_toml(edited), []
+        except TomlError as err:
+            return source, None, [err.diagnostic(rel)]
     try:
         raw = folder.read(name)
         if raw is None:

@@ -1,5 +1,6 @@
 """The parts of README.md that are generated from the code, so they cannot drift: each lies between a
-`<!-- generated: NAME -->` line and an `<!-- end: NAME -->` line. `make readme` rewrites them
+`<!-- generated: NAME -->` line and an `<!-- end: NAME -->` line (the codes, the exit statuses, the shipped
+catalog's handoff graph). `make readme` rewrites them
 (`python -m assembler.generate readme`); a test fails while README.md differs from what this module makes."""
 
 from __future__ import annotations
@@ -27,7 +28,17 @@ def exit_table() -> str:
     return "\n".join(rows)
 
 
-REGIONS: dict[str, Callable[[], str]] = {"codes": codes_table, "exits": exit_table}
+def catalog_graph() -> str:
+    """The shipped catalog's handoff graph, as a Mermaid block."""
+    from assembler.catalog_data import read_catalog_data
+    from assembler.graph import handoff_graph
+    from assembler.graph_render import render_mermaid
+
+    catalog = read_catalog_data(README.parent, roles=False)
+    return f"```mermaid\n{render_mermaid(handoff_graph(catalog))}```"
+
+
+REGIONS: dict[str, Callable[[], str]] = {"codes": codes_table, "exits": exit_table, "graph": catalog_graph}
 
 
 def update(text: str) -> str:

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assembler.codes import Code, authoring, claude, config, content, drift, fault, general, roles, toolmodule
+from assembler.codes import (
+    Code,
+    authoring,
+    claude,
+    config,
+    content,
+    drift,
+    edit,
+    fault,
+    general,
+    roles,
+    toolmodule,
+)
 
-AREAS = (general, content, roles, config, toolmodule, claude, authoring, drift, fault)
+AREAS = (general, content, roles, config, toolmodule, claude, authoring, edit, drift, fault)
 
 
 @lru_cache(maxsize=1)

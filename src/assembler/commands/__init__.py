@@ -11,10 +11,14 @@ from assembler import __version__
 from assembler.commands.build import build
 from assembler.commands.check import check
 from assembler.commands.common import Options, shared
+from assembler.commands.explain import explain
+from assembler.commands.graph import graph
 from assembler.commands.importing import import_
 from assembler.commands.init import init
+from assembler.commands.listing import list_
 from assembler.commands.new import new
 from assembler.commands.schema import schema
+from assembler.commands.setting import set_
 from assembler.commands.validate import validate
 
 
@@ -34,3 +38,7 @@ for command in (build, validate, check, import_):
 cli.add_command(schema)
 cli.add_command(init)
 cli.add_command(new)
+cli.add_command(explain)
+cli.add_command(list_)
+cli.add_command(graph)
+cli.add_command(set_)

@@ -10,17 +10,20 @@ import click
 
 from assembler import exits
 from assembler.codes import drift
-from assembler.commands.common import options_of, plan_or_exit, report, say, shared
+from assembler.commands.common import Options, options_of, plan_or_exit, report, say, shared
+from assembler.commands.complete import complete_agents
+from assembler.commands.watching import WATCH_HELP, run_or_watch
 from assembler.diagnostics import Diagnostic
 from assembler.pipeline import Plan
 
 
 @click.command()
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_agents)
 @click.option("--force", is_flag=True, help="Overwrite generated files even when edited by hand or not ours.")
 @click.option(
     "--prune", is_flag=True, help="Delete generated files (carrying our stamp) whose manifest is gone."
 )
+@click.option("--watch", is_flag=True, help=WATCH_HELP)
 @shared
 @click.pass_context
 def build(
@@ -28,15 +31,20 @@ def build(
     names: tuple[str, ...],
     force: bool,
     prune: bool,
+    watch: bool,
     root: Path | None,
     fmt: str | None,
     strict: bool | None,
     color: bool | None,
 ) -> None:
     """Validate the catalog and write the outputs whose bytes change (all, or NAMES only)."""
+    options = options_of(ctx, root, fmt, strict, color)
+    run_or_watch(options, watch, lambda: _build(options, names, force, prune))
+
+
+def _build(options: Options, names: tuple[str, ...], force: bool, prune: bool) -> int:
     from assembler.write import apply_plan
 
-    options = options_of(ctx, root, fmt, strict, color)
     plan = plan_or_exit(options, names)
     result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
     diagnostics = [*plan.deciding(), *result.faults]
@@ -53,8 +61,8 @@ def build(
     if options.format == "text":
         _tell_build(result, refused)
     if result.faults:
-        sys.exit(exits.FAULT)
-    sys.exit(exits.DRIFT if result.refused or result.kept else exits.OK)
+        return exits.FAULT
+    return exits.DRIFT if result.refused or result.kept else exits.OK
 
 
 def _refusals(plan: Plan, refused: list[str]) -> list[Diagnostic]:

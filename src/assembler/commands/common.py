@@ -41,17 +41,23 @@ class Options:
         return self.fmt or "text"
 
 
+FORMATS = ("text", "json", "github")
+
+
 def shared(command: F) -> F:
     """The options every command takes, on the group and on each command."""
+    return shared_with(FORMATS)(command)
+
+
+def shared_with(formats: tuple[str, ...]) -> Callable[[F], F]:
+    """The shared options of a command that prints `formats` (the first is the default)."""
     decorators = [
         click.option(
             "--root",
             type=click.Path(path_type=Path, file_okay=False),
             help="Catalog root (default: the nearest folder above holding _manifests/ or assembler.toml).",
         ),
-        click.option(
-            "--format", "fmt", type=click.Choice(["text", "json", "github"]), help="Output format [text]."
-        ),
+        click.option("--format", "fmt", type=click.Choice(formats), help=f"Output format [{formats[0]}]."),
         click.option("--strict", is_flag=True, default=None, help="Fail (exit 1) on warnings too."),
         click.option(
             "--color/--no-color",
@@ -59,9 +65,22 @@ def shared(command: F) -> F:
             help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
         ),
     ]
-    for decorate in reversed(decorators):
-        command = decorate(command)
-    return command
+
+    def decorate_all(command: F) -> F:
+        for decorate in reversed(decorators):
+            command = decorate(command)
+        return command
+
+    return decorate_all
+
+
+def output_format(options: Options, formats: tuple[str, ...]) -> str:
+    """The format a command that prints `formats` uses: `text` (the default, also when given before the
+    command) means the first of them; one it cannot print is a usage error."""
+    chosen = formats[0] if options.format == "text" else options.format
+    if chosen not in formats:
+        raise click.UsageError(f"this command prints {' or '.join(formats)}, not --format {chosen}")
+    return chosen
 
 
 def options_of(

@@ -9,6 +9,7 @@ import click
 
 from assembler import exits
 from assembler.commands.common import catalog_root, options_of, report, say, shared
+from assembler.commands.complete import complete_agents
 
 
 @click.command()
@@ -17,6 +18,7 @@ from assembler.commands.common import catalog_root, options_of, report, say, sha
     "--from",
     "source",
     metavar="AGENT",
+    shell_complete=complete_agents,
     help="Copy AGENT's manifest (comments and layout kept) instead of writing the template.",
 )
 @shared
