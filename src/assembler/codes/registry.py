@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assembler.codes import Code, claude, config, content, drift, fault, general, roles, toolmodule
+from assembler.codes import Code, claude, config, content, drift, fault, general, roles, targets, toolmodule
 
-AREAS = (general, content, roles, config, toolmodule, claude, drift, fault)
+AREAS = (general, content, roles, config, toolmodule, claude, targets, drift, fault)
 
 
 @lru_cache(maxsize=1)
