@@ -575,3 +575,49 @@ def test_a_broken_block_shared_with_a_named_agent_stops_it(catalog: Callable[...
     plan = plan_catalog(root, names=("reviewer",), today=TODAY)
     assert {d.code for d in plan.deciding()} == {"A023"}
     assert plan.outputs == []
+
+
+# targets
+
+
+def test_two_targets_writing_the_same_files_stop_the_run(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\ndir = "agents"\n[targets.cursor]\ndir = "agents"\n'})
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
+        ("A133", "assembler.toml", "targets `claude` and `cursor` would both write agents/<name>.md")
+    ]
+    assert plan.outputs == []
+
+
+def test_a_target_folder_linked_out_of_the_root_is_refused(
+    catalog: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.copilot]\ndir = "linked"\n'})
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    plan = plan_of(root)
+    assert [(d.code, d.file) for d in plan.diagnostics] == [("A013", "linked")]
+
+
+def test_one_folder_under_two_names_is_refused(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.copilot]\ndir = "alias"\n'})
+    (root / "_generated").mkdir()
+    (root / "alias").symlink_to(root / "_generated")
+    assert [d.code for d in plan_of(root).diagnostics] == ["A090"]
+
+
+def test_a_target_folder_outside_the_root_named_explicitly(
+    catalog: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.codex]\ndir = "../shared-codex"\n'})
+    found = outputs(plan_of(root))
+    assert "../shared-codex/reviewer.toml" in found and "_generated/reviewer.md" in found
+
+
+def test_without_targets_the_outputs_are_claudes_alone(catalog: Callable[..., Path]) -> None:
+    plain = outputs(plan_of(catalog({"assembler.toml": "min_handoffs = 1\n"})))
+    assert sorted(plain) == ["_generated/fixer.md", "_generated/reviewer.md"]
+    root = catalog({"assembler.toml": "min_handoffs = 1\n[targets.claude]\n[targets.gemini]\n"})
+    chosen = outputs(plan_of(root))
+    assert {rel: chosen[rel] for rel in plain} == plain  # Claude's bytes, stamps included, do not change
+    assert "_generated/gemini/reviewer.md" in chosen

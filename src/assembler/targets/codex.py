@@ -154,7 +154,8 @@ class Codex:
         )
         if web is not None:
             data["web_search"] = web
-        data["developer_instructions"] = job.shared.prompt().lstrip("\n")
+        prompt = job.shared.prompt()
+        data["developer_instructions"] = prompt if m.body is not None else prompt[1:]
         if sandbox == "workspace-write" and tools.has("WebFetch"):
             data["sandbox_workspace_write"] = {"network_access": True}
         header = (
