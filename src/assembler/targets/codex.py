@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from assembler.targetconfig import TargetConfig
 from assembler.targets.common import APPROXIMATED, DROPPED, Loss, Rendering, Use, model_loss
-from assembler.targets.tooling import EDITS, RUNS
 
 if TYPE_CHECKING:
     from assembler.assemble import Agent
@@ -89,7 +88,7 @@ class Codex:
         ]
 
     def loss(self, use: Use, settings: TargetConfig) -> Loss | None:
-        from assembler.targets.tooling import entry
+        from assembler.targets.tooling import EDITS, RUNS, entry
 
         if use.field == "model":
             return model_loss(use, self.name, settings)

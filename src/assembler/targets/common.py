@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assembler.config import Config
@@ -92,7 +92,7 @@ class Shared:
         self.env = env
         self.tool_section = tool_section
         self.tool_report_fields = tool_report_fields
-        self._prompts: dict[bool, str] = {}
+        self._prompt: str | None = None
 
     @cached_property
     def context(self) -> dict[str, Any]:
@@ -118,20 +118,20 @@ class Shared:
     def handoff_targets(self) -> list[str]:
         return [h.target for h in self.agent.manifest.handoff]
 
-    def prompt(self, *, handoff_section: bool = True) -> str:
+    def prompt(self) -> str:
         """The agent's prompt: its `body` as written (LF line ends, ending in a newline), or the sections
-        composed around `role`, from `prompt.md.j2`, starting with a blank line."""
-        body = self.agent.manifest.body
-        if body is not None:
-            from assembler.claudecode.frontmatter import lines
+        composed around `role`, from `prompt.md.j2`, starting with a blank line. Rendered once."""
+        if self._prompt is None:
+            body = self.agent.manifest.body
+            if body is not None:
+                from assembler.claudecode.frontmatter import lines
 
-            text = lines(body)
-            return text if text.endswith("\n") else text + "\n"
-        if handoff_section not in self._prompts:
-            template = self.env.get_template(PROMPT_TEMPLATE)
-            text = template.render({**self.context, "handoff_section": handoff_section})
-            self._prompts[handoff_section] = "\n" + text.strip("\n") + "\n"
-        return self._prompts[handoff_section]
+                text = lines(body)
+                self._prompt = text if text.endswith("\n") else text + "\n"
+            else:
+                text = self.env.get_template(PROMPT_TEMPLATE).render(self.context)
+                self._prompt = "\n" + text.strip("\n") + "\n"
+        return self._prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +146,51 @@ class Rendering:
         return self.shared.config
 
 
-def markdown_file(template: str, job: Rendering, frontmatter: Mapping[str, Any], prompt: str) -> str:
-    """An agent file of YAML frontmatter, the generated comment and the prompt, from the target's
-    template; the frontmatter written by the emitter Claude Code's files use (no `---` inside, YAML 1.2
-    scalars quoted)."""
+def frontmatter_text(data: Mapping[str, Any]) -> str:
+    """The YAML of a frontmatter mapping, by the emitter Claude Code's files use (no `---` inside, YAML 1.2
+    scalars quoted): each top-level entry emitted on its own and kept, since the targets of one agent share
+    most of them (its description) and agents share many (their permissions). A block mapping's entries
+    are emitted independently, so the text is the one a single dump gives (a test compares)."""
+    if not data:
+        from assembler.frontmatter import to_yaml
+
+        return to_yaml(data)
+    return "".join(_entry(key, _frozen(value)) for key, value in data.items())
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for frontmatter data, its types kept (True and 1 stay apart)."""
+    if isinstance(value, Mapping):
+        return ("map", tuple((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return ("seq", tuple(_frozen(v) for v in value))
+    if isinstance(value, float):
+        return ("float", repr(value))  # 0.0 and -0.0 are equal, and alike as keys of a cache
+    return (type(value).__name__, value)
+
+
+def _thawed(value: Any) -> Any:
+    kind, inner = value
+    if kind == "map":
+        return {k: _thawed(v) for k, v in inner}
+    if kind == "seq":
+        return [_thawed(v) for v in inner]
+    return float(inner) if kind == "float" else inner
+
+
+@lru_cache(maxsize=8192)
+def _entry(key: str, value: Any) -> str:
     from assembler.frontmatter import to_yaml
 
+    return to_yaml({key: _thawed(value)})
+
+
+def markdown_file(template: str, job: Rendering, frontmatter: Mapping[str, Any], prompt: str) -> str:
+    """An agent file of YAML frontmatter (`frontmatter_text`), the generated comment and the prompt, from
+    the target's template."""
     context = {
         **job.shared.context,
-        "frontmatter": to_yaml(frontmatter),
+        "frontmatter": frontmatter_text(frontmatter),
         "prompt": prompt,
     }
     text = job.shared.env.get_template(template).render(context)

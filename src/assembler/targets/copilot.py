@@ -8,8 +8,9 @@ Followed: GitHub's `custom-agents-configuration.md` (github/docs at 03e038c) and
   as `server/tool` (`server/*` for a whole server). No `tools` key is every tool, as in Claude Code.
   Copilot has no deny list: a denied tool leaves its alias out (and the other tools behind it with it).
 - `handoffs` (VS Code): one per manifest handoff, `label`, `agent`, `prompt` (the trigger), `send: false`,
-  so the person sees the prompt before it goes; the prompt has no HANDOFFS section then (DOMAIN SCOPE still
-  names them). `agents` lists the agents it may start: its `Agent(...)` names, else its handoff targets.
+  so the person sees the prompt before it goes. The prompt keeps its HANDOFFS section: Copilot's cloud
+  agent ignores `handoffs`, and the model sees no buttons, only its prompt. `agents` lists the agents it
+  may start: its `Agent(...)` names, else its handoff targets.
 - `model` through `[targets.copilot.models]` (VS Code names such as `Claude Sonnet 4.5 (copilot)`); turns
   and effort have no field.
 """
@@ -178,7 +179,7 @@ class Copilot:
                 {"label": f"Hand off to {h.target}", "agent": h.target, "prompt": h.trigger, "send": False}
                 for h in m.handoff
             ]
-        return markdown_file(self.templates[0], job, data, shared.prompt(handoff_section=not m.handoff))
+        return markdown_file(self.templates[0], job, data, shared.prompt())
 
 
 COPILOT = Copilot()

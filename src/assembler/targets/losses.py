@@ -12,10 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assembler.codes.targets import NOT_EXPRESSED
 from assembler.diagnostics import KeyPath, Problem
 from assembler.targets import Selected
-from assembler.targets.common import Loss, Use
+from assembler.targets.common import Use
 
 Placed = tuple[Use, KeyPath]
 
@@ -54,25 +53,32 @@ class _Report:
 def report(
     chosen: Iterable[Selected], manifests: Iterable[tuple[str, tuple[Placed, ...]]]
 ) -> dict[str, list[Problem]]:
-    """The A130 problems by manifest stem: one per chosen target and field that loses some value."""
+    """The A130 problems by manifest stem: one per chosen target and field that loses some value, at the
+    first manifest (in `manifests`' order) holding such a value. Each target is asked about each distinct
+    value once."""
     targets = list(chosen)
-    cache: dict[tuple[str, Use], Loss | None] = {}
-    found: dict[tuple[str, str], _Report] = {}
+    first: dict[Use, tuple[str, KeyPath]] = {}  # each distinct value, where it is first held
+    holders: dict[Use, list[str]] = {}
     for stem, uses in manifests:
         for use, path in uses:
-            for one in targets:
-                asked = (one.target.name, use)
-                if asked not in cache:
-                    cache[asked] = one.target.loss(use, one.settings)
-                loss = cache[asked]
-                if loss is None:
-                    continue
-                entry = found.setdefault((one.target.name, use.field), _Report(stem, path))
-                entry.agents.add(stem)
-                values = entry.values.setdefault((loss.status, loss.how), [])
-                shown = f"`{use.value}`" if use.value else "set"
-                if shown not in values:
-                    values.append(shown)
+            first.setdefault(use, (stem, path))
+            holders.setdefault(use, []).append(stem)
+    found: dict[tuple[str, str], _Report] = {}
+    for one in targets:
+        for use, (stem, path) in first.items():
+            loss = one.target.loss(use, one.settings)
+            if loss is None:
+                continue
+            entry = found.setdefault((one.target.name, use.field), _Report(stem, path))
+            entry.agents.update(holders[use])
+            values = entry.values.setdefault((loss.status, loss.how), [])
+            shown = f"`{use.value}`" if use.value else "set"
+            if shown not in values:
+                values.append(shown)
+    if not found:
+        return {}
+    from assembler.codes.targets import NOT_EXPRESSED
+
     by_name = {one.target.name: one.target for one in targets}
     problems: dict[str, list[Problem]] = {}
     for (name, key), entry in found.items():

@@ -45,26 +45,35 @@ def entry(text: str) -> Entry:
     return Entry(text, ALIASES.get(name, name), specifier=text[open_at + 1 : -1])
 
 
-@dataclass(frozen=True, slots=True)
 class Toolset:
-    """`allowed` None: the agent has every tool (the manifest has no `tools`)."""
+    """`allowed` None: the agent has every tool (the manifest has no `tools`). Asked many times per agent
+    (once per target and tool), so the names are gathered once."""
 
-    allowed: tuple[Entry, ...] | None
-    denied: tuple[Entry, ...] = ()
+    __slots__ = ("_denied", "_named", "allowed", "denied", "everything")
 
-    @property
-    def everything(self) -> bool:
-        return self.allowed is None or any(e.tool == ALL_TOOLS for e in self.allowed)
+    def __init__(self, allowed: tuple[Entry, ...] | None, denied: tuple[Entry, ...] = ()) -> None:
+        self.allowed = allowed
+        self.denied = denied
+        self.everything = allowed is None or any(e.tool == ALL_TOOLS for e in allowed)
+        self._named = frozenset(e.tool for e in allowed or ())
+        self._denied = frozenset(e.tool for e in denied if e.whole)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Toolset) and (self.allowed, self.denied) == (other.allowed, other.denied)
+
+    def __hash__(self) -> int:
+        return hash((self.allowed, self.denied))
+
+    def __repr__(self) -> str:
+        return f"Toolset({self.allowed!r}, {self.denied!r})"
 
     def denies(self, tool: str) -> bool:
         """The whole tool is denied."""
-        return any(e.tool == tool and e.whole for e in self.denied)
+        return tool in self._denied
 
     def has(self, tool: str) -> bool:
         """The agent can use the tool at all (in some or all of its uses)."""
-        if self.denies(tool):
-            return False
-        return self.everything or any(e.tool == tool for e in self.allowed or ())
+        return tool not in self._denied and (self.everything or tool in self._named)
 
     def uses(self, tool: str) -> list[str] | None:
         """The specifiers the agent may use the tool with; None: every use (or not the tool at all)."""
