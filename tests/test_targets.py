@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assembler.config import Config, parse_config
@@ -171,6 +171,7 @@ def _read_back(target: Target, text: str) -> tuple[str, str]:
 @pytest.mark.parametrize("target", TARGETS.values(), ids=list(TARGETS))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(description=TEXT, body=TEXT, model=ONE_LINE)
+@example(description="...\n\n", body="---", model="---")  # a block kept open: the emitter ends the document
 def test_hostile_text_reads_back_exactly(target: Target, description: str, body: str, model: str) -> None:
     source = (
         f'name = "hostile"\ndescription = {_toml_string(description)}\nmodel = "sonnet"\n'

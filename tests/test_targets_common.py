@@ -95,3 +95,8 @@ FRONT_VALUES = st.recursive(
 def test_frontmatter_by_entries_is_one_dump(data: dict[str, object]) -> None:
     """(Keys are never empty in a frontmatter here: PyYAML's two emitters write an empty key apart.)"""
     assert frontmatter_text(data) == to_yaml(data)
+
+
+def test_an_entry_that_ends_the_document_makes_one_dump() -> None:
+    data = {"description": "...\n\n", "model": "x"}
+    assert frontmatter_text(data) == to_yaml(data) == "description: |+\n  ...\n\nmodel: x\n...\n"

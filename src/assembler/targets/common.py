@@ -151,11 +151,14 @@ def frontmatter_text(data: Mapping[str, Any]) -> str:
     scalars quoted): each top-level entry emitted on its own and kept, since the targets of one agent share
     most of them (its description) and agents share many (their permissions). A block mapping's entries
     are emitted independently, so the text is the one a single dump gives (a test compares)."""
-    if not data:
+    parts = [_entry(key, _frozen(value)) for key, value in data.items()]
+    if not parts or any(part.endswith("\n...\n") for part in parts):
+        # No entry, or one that ends the document (a block scalar keeping blank lines at its end, after
+        # which the emitter writes the document end marker): the whole mapping in one dump.
         from assembler.frontmatter import to_yaml
 
-        return to_yaml(data)
-    return "".join(_entry(key, _frozen(value)) for key, value in data.items())
+        return to_yaml(dict(data))
+    return "".join(parts)
 
 
 def _frozen(value: Any) -> Any:
