@@ -621,3 +621,22 @@ def test_without_targets_the_outputs_are_claudes_alone(catalog: Callable[..., Pa
     chosen = outputs(plan_of(root))
     assert {rel: chosen[rel] for rel in plain} == plain  # Claude's bytes, stamps included, do not change
     assert "_generated/gemini/reviewer.md" in chosen
+
+
+def test_a_manifests_target_tables_are_checked_at_their_lines(catalog: Callable[..., Path]) -> None:
+    text = (
+        manifest("reviewer", "fixer")
+        + '\n[targets.codex]\nsandbox_mode = "readonly"\n[targets.kiro]\nresources = ["x"]\n'
+    )
+    plan = plan_of(catalog({"_manifests/reviewer.toml": text}))
+    found = [(d.code, d.line, d.message) for d in plan.diagnostics if d.file.endswith("reviewer.toml")]
+    lines = text.splitlines()
+    assert found == [
+        (
+            "A131",
+            lines.index('sandbox_mode = "readonly"') + 1,
+            "`readonly` is not a sandbox mode Codex knows",
+        ),
+        ("A131", lines.index('resources = ["x"]') + 1, "`x` is not a resource (file://PATH) Kiro knows"),
+    ]
+    assert plan.outputs == []

@@ -131,6 +131,12 @@ def clashes(chosen: tuple[Selected, ...]) -> list[tuple[str, str, str]]:
     return found
 
 
+def check_target_tables(manifest: Manifest) -> list[Problem]:
+    """The values of a manifest's `[targets.NAME]` tables, each by its target (chosen or not: the table is
+    the manifest's, and a target chosen later must find it valid)."""
+    return [problem for target in TARGETS.values() for problem in target.check(manifest)]
+
+
 def scanned_folders(config: Config) -> list[str]:
     """Every folder where a target's files may stand, chosen or not: its default folder and the folder its
     tool reads in a project. `check` looks there for orphans, `build --prune` removes them: the stamped
