@@ -303,8 +303,15 @@ def _manifest(index: int, n_agents: int, pool_blocks: list[str], rng: random.Ran
     return "\n".join([*head, role, *tail]) + "\n"
 
 
-def generate_catalog(n_agents: int, seed: int = 0) -> tuple[dict[str, str], list[str]]:
-    """Every file of the catalog by relative path, and the agents that use the shared block."""
+# The six targets the issue names, for the benchmark's rows of several targets.
+SIX_TARGETS = ("claude", "copilot", "codex", "opencode", "cursor", "kiro")
+
+
+def generate_catalog(
+    n_agents: int, seed: int = 0, targets: tuple[str, ...] = ()
+) -> tuple[dict[str, str], list[str]]:
+    """Every file of the catalog by relative path, and the agents that use the shared block. `targets`:
+    the targets its configuration chooses (none: Claude Code alone)."""
     if n_agents < MIN_AGENTS:
         raise ValueError(f"a catalog needs at least {MIN_AGENTS} agents, got {n_agents}")
     rng = random.Random(seed)
@@ -313,7 +320,7 @@ def generate_catalog(n_agents: int, seed: int = 0) -> tuple[dict[str, str], list
             f"obligatory_blocks = {toml_list(OBLIGATORY_BLOCKS)}\n\n"
             "[path_aliases]\n"
             'user-rules = "~/.claude/rules"\n'
-            'project-docs = "docs"\n'
+            'project-docs = "docs"\n' + "".join(f"\n[targets.{name}]\n" for name in targets)
         )
     }
     for doc in DOCS:
@@ -337,9 +344,10 @@ def generate_catalog(n_agents: int, seed: int = 0) -> tuple[dict[str, str], list
     return files, [agent_name(i) for i in sorted(shared_users)]
 
 
-def write_catalog(root: Path, n_agents: int, seed: int = 0) -> CatalogInfo:
-    """Write a synthetic catalog of `n_agents` agents under `root` (created if missing)."""
-    files, shared_users = generate_catalog(n_agents, seed)
+def write_catalog(root: Path, n_agents: int, seed: int = 0, targets: tuple[str, ...] = ()) -> CatalogInfo:
+    """Write a synthetic catalog of `n_agents` agents under `root` (created if missing), for `targets`
+    (none: Claude Code alone)."""
+    files, shared_users = generate_catalog(n_agents, seed, targets)
     made: set[Path] = set()
     total = 0
     for rel, text in files.items():

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from benchmarks.catalog import MIN_AGENTS, CatalogInfo, write_catalog
+from benchmarks.catalog import MIN_AGENTS, SIX_TARGETS, CatalogInfo, write_catalog
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BIG_SIZE = 10_000
@@ -57,6 +57,10 @@ SET_SCENARIOS = (
     ("set, every manifest", "set max_turns=40"),
     ("set --where, a sixth", "set model=sonnet --where model=opus"),
 )
+TARGETS_FACTOR = 2.5  # six targets <= 2.5 x Claude Code alone, built side by side
+ALONE = "build from scratch, Claude Code alone"
+SIX = "build from scratch, six targets"
+SIX_CHECK = "check clean, six targets"
 
 
 class BenchError(Exception):
@@ -244,12 +248,51 @@ def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int)
     return results
 
 
+def bench_targets(
+    spawner: Runner, assembler: str, size: int, seed: int, runs: int, tmp: Path
+) -> list[Measurement]:
+    """Building the same catalog for Claude Code alone and for the six targets of the issue (claude,
+    copilot, codex, opencode, cursor, kiro), side by side: the runs alternate, so that both meet the same
+    machine; then `check` of the six-target tree."""
+    alone = write_catalog(tmp / "alone", size, seed=seed).root
+    six = write_catalog(tmp / "six", size, seed=seed, targets=SIX_TARGETS).root
+    results = {ALONE: Measurement(size, ALONE, [], [], 0.0, []), SIX: Measurement(size, SIX, [], [], 0.0, [])}
+    for _ in range(runs):
+        for scenario, source in ((ALONE, alone), (SIX, six)):
+            work = source.with_name(source.name + "-work")
+
+            def reset(source: Path = source, work: Path = work) -> None:
+                shutil.rmtree(work, ignore_errors=True)
+                shutil.copytree(source, work, symlinks=True)
+
+            one = measure(spawner, size, scenario, [assembler, "--root", str(work), "build"], 1, reset)
+            m = results[scenario]
+            m.command, m.seconds, m.exit_codes = (
+                one.command,
+                m.seconds + one.seconds,
+                m.exit_codes + one.exit_codes,
+            )
+            m.peak_mib = max(m.peak_mib, one.peak_mib)
+    written = sum(1 for p in (six.with_name("six-work") / "_generated").rglob("*") if p.is_file())
+    if written < size * len(SIX_TARGETS):
+        raise BenchError(f"the six-target build wrote {written} files, not {size * len(SIX_TARGETS)}")
+    check = measure(
+        spawner, size, SIX_CHECK, [assembler, "--root", str(six.with_name("six-work")), "check"], runs
+    )
+    return [results[ALONE], results[SIX], check]
+
+
 def judge(results: list[Measurement]) -> None:
     """Attach every target of the issue to the measurement it is about."""
     by_key = {(m.size, m.scenario): m for m in results}
     for (size, scenario), limit in TIME_TARGETS.items():
         if (m := by_key.get((size, scenario))) is not None:
             m.targets.append(Target(f"≤ {limit:g} s", m.median <= limit))
+    for size in {m.size for m in results}:
+        alone, six = by_key.get((size, ALONE)), by_key.get((size, SIX))
+        if alone and six and size < BIG_SIZE:
+            limit = TARGETS_FACTOR * alone.median
+            six.targets.append(Target(f"≤ 2.5 × alone = {limit:.2f} s", six.median <= limit))
     scratch = by_key.get((BIG_SIZE, "build from scratch"))
     edited = by_key.get((BIG_SIZE, "check after edit"))
     if scratch and edited:
@@ -331,6 +374,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"the shipped catalog whose `check` is timed (default: {REPO_ROOT})",
     )
     parser.add_argument("--seed", type=int, default=0, help="catalog generator seed (default: 0)")
+    parser.add_argument(
+        "--target-sizes",
+        default="200,10000",
+        type=_sizes,
+        help="sizes at which to build for six targets beside Claude Code alone (default: 200,10000)",
+    )
     args = parser.parse_args(argv)
     if args.runs is not None and args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -357,6 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress(f"{size:,} agents: writing the catalog ...")
                 info = write_catalog(Path(tmp) / "catalog", size, seed=args.seed)
                 results.extend(bench_catalog(spawner, assembler, info, runs))
+            if size in args.target_sizes:
+                with tempfile.TemporaryDirectory(prefix="assembler-bench-targets-") as tmp:
+                    progress(f"{size:,} agents: six targets beside Claude Code alone ...")
+                    results.extend(bench_targets(spawner, assembler, size, args.seed, runs, Path(tmp)))
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 3

@@ -188,9 +188,23 @@ FILES: dict[str, str] = {
 }
 
 
-def write_catalog(root: Path) -> Path:
-    """The catalog, written under `root` (the texts are written as they are: no dedent applies)."""
-    for rel, text in FILES.items():
+# Every target, each (but Claude Code) into its own folder: the same agents in every format.
+TARGETS_CONFIG = "".join(
+    f"[targets.{name}]\n"
+    for name in (
+        *("claude", "copilot", "codex", "opencode", "cursor"),
+        *("kiro", "gemini", "qwen", "factory", "kilo"),
+    )
+)
+
+
+def write_catalog(root: Path, *, targets: bool = False) -> Path:
+    """The catalog, written under `root` (the texts are written as they are: no dedent applies);
+    `targets`: for every target."""
+    files = dict(FILES)
+    if targets:
+        files["assembler.toml"] = files["assembler.toml"] + TARGETS_CONFIG
+    for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

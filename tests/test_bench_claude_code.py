@@ -35,6 +35,11 @@ def _bun() -> Path:
     return found
 
 
+def _claudes(rel: str) -> bool:
+    """A Claude Code agent file: `_generated/<name>.md` (the other targets write into subfolders)."""
+    return rel.endswith(".md") and rel.count("/") == 1
+
+
 def _generated(tmp_path: Path) -> dict[str, str]:
     """Every agent of the shipped catalog and of our catalog of every field, as `build` writes it."""
     agents: dict[str, str] = {}
@@ -42,7 +47,7 @@ def _generated(tmp_path: Path) -> dict[str, str]:
         plan = plan_catalog(root, trust=False)
         assert plan.ok, plan.diagnostics
         for output in plan.outputs:
-            if output.rel.endswith(".md") and output.text is not None:
+            if _claudes(output.rel) and output.text is not None:
                 agents[f"{label}/{Path(output.rel).name}"] = output.text
     return agents
 
@@ -72,7 +77,7 @@ def test_claude_code_reads_every_frontmatter_and_body_exactly(tmp_path: Path) ->
     for root in roots:
         plan = plan_catalog(root, trust=False)
         for output in plan.outputs:
-            if not output.rel.endswith(".md") or output.text is None:
+            if not _claudes(output.rel) or output.text is None:
                 continue
             source = (root / "_manifests" / f"{output.agent}.toml").read_text(encoding="utf-8")
             m = parse_manifest(parse_toml(source)).manifest
@@ -84,6 +89,24 @@ def test_claude_code_reads_every_frontmatter_and_body_exactly(tmp_path: Path) ->
         assert found["ok"], found
         assert found["value"] == data
         assert found["body"] == body
+
+
+def test_every_markdown_targets_frontmatter_reads_alike_in_bun_and_pyyaml(tmp_path: Path) -> None:
+    """Copilot, OpenCode, Cursor, Gemini CLI, Qwen Code, Factory and Kilo Code read their frontmatter with
+    JavaScript YAML parsers; Bun's (YAML 1.2) reads every one of ours as PyYAML does, body included."""
+    import yaml
+
+    texts: list[str] = []
+    for root in (REPO, write_catalog(tmp_path / "catalog", targets=True)):
+        plan = plan_catalog(root, trust=False)
+        assert plan.ok, plan.diagnostics
+        texts += [o.text for o in plan.outputs if o.rel.endswith(".md") and not _claudes(o.rel) and o.text]
+    assert len(texts) > 40
+    for text, found in zip(texts, read_frontmatters(texts, _bun()), strict=True):
+        end = text.index("\n---\n", 3)
+        assert found["ok"], found
+        assert found["value"] == yaml.safe_load(text[4 : end + 1])
+        assert found["body"] == text[end + 5 :]
 
 
 HOSTILE = "-:#{}[],&*!|>'\"%@`?~\\ \t\n\r\u2028\u0085é🚀0123456789eE.+xoyesnulltrue"

@@ -122,3 +122,19 @@ def test_a_real_run_of_the_smallest_catalog(tmp_path: Path) -> None:
     assert exits["check after edit"] == [3] and exits["build after edit"] == [0]
     assert exits["set, every manifest"] == [0] and exits["set --where, a sixth"] == [0]
     assert figures["meta"]["sizes"] == [10]
+
+
+def test_six_targets_are_built_beside_claude_alone(tmp_path: Path) -> None:
+    assembler = shutil.which("assembler", path=str(Path(sys.executable).parent))
+    assert assembler is not None
+    out = tmp_path / "bench.json"
+    code = run.main(
+        ["--sizes", "10", "--target-sizes", "10", "--runs", "2", "--json", str(out), "--assembler", assembler]
+    )
+    assert code in (0, 1)
+    rows = {
+        r["scenario"]: r for r in json.loads(out.read_text(encoding="utf-8"))["results"] if r["size"] == 10
+    }
+    assert len(rows[run.ALONE]["seconds"]) == 2 and len(rows[run.SIX]["seconds"]) == 2
+    assert rows[run.SIX_CHECK]["exit_codes"] == [0, 0]
+    assert rows[run.SIX]["targets"][0]["text"].startswith("≤ 2.5 × alone")

@@ -281,9 +281,12 @@ def test_every_optional_key_is_read() -> None:
 
 
 def test_claude_code_fields_live_in_targets_claude_with_did_you_mean() -> None:
-    text = manifest("a", "b") + '\n[targets.claude]\ncolour = "red"\n[targets.codex]\nmodel = "x"\n'
+    text = manifest("a", "b") + '\n[targets.claude]\ncolour = "red"\n[targets.codx]\nmodel = "x"\n'
+    text += '[targets.codex]\nsandbox = "read-only"\n[targets.zzzzzz]\nmodel = "x"\n'
     problems = problems_of(text)
     assert sorted((p.path, p.hint) for p in problems if p.code == "A002") == [
         (("targets", "claude", "colour"), "did you mean `color`?"),
-        (("targets", "codex"), "remove it, or check the manifest format in README"),
+        (("targets", "codex", "sandbox"), "did you mean `sandbox_mode`?"),
+        (("targets", "codx"), "did you mean `codex`?"),
+        (("targets", "zzzzzz"), "remove it, or check the manifest format in README"),
     ]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from assembler.config import Config
 from assembler.outputs import expected_paths, template_names, tool_sources
+from assembler.targets import selected
 
+CLAUDE = selected(Config())
 MODAL = {"tool_module": {"kind": "modal", "name": "runner"}}
 
 
 def test_paths_with_the_key_that_names_each() -> None:
-    assert expected_paths("fixer", {}, Config()) == [("_generated/fixer.md", ("name",))]
-    assert expected_paths("fixer", MODAL, Config(generated_dir="out")) == [
+    out = Config(generated_dir="out")
+    assert expected_paths("fixer", {}, Config(), CLAUDE) == [("_generated/fixer.md", ("name",))]
+    assert expected_paths("fixer", MODAL, out, selected(out)) == [
         ("out/fixer.md", ("name",)),
         ("out/runner.py", ("tool_module", "name")),
     ]
@@ -18,8 +21,10 @@ def test_paths_with_the_key_that_names_each() -> None:
 
 def test_a_tool_module_name_that_is_no_identifier_owns_no_file() -> None:
     for name in ("not valid", 3, None):
-        assert len(expected_paths("a", {"tool_module": {"kind": "modal", "name": name}}, Config())) == 1
-    assert len(expected_paths("a", {"tool_module": "not a table"}, Config())) == 1
+        assert (
+            len(expected_paths("a", {"tool_module": {"kind": "modal", "name": name}}, Config(), CLAUDE)) == 1
+        )
+    assert len(expected_paths("a", {"tool_module": "not a table"}, Config(), CLAUDE)) == 1
 
 
 def test_templates_and_tool_sources_follow_the_kind() -> None:

@@ -596,3 +596,68 @@ def test_without_render_the_catalog_is_validated_only(catalog: Callable[..., Pat
     assert [d.code for d in checked.diagnostics] == ["A031"]
     clean = plan_catalog(catalog(), today=TODAY, render=False)
     assert clean.ok and clean.outputs == []
+
+
+# targets
+
+
+def test_two_targets_writing_the_same_files_stop_the_run(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\ndir = "agents"\n[targets.cursor]\ndir = "agents"\n'})
+    plan = plan_of(root)
+    assert [(d.code, d.file, d.message) for d in plan.diagnostics] == [
+        ("A133", "assembler.toml", "targets `claude` and `cursor` would both write agents/<name>.md")
+    ]
+    assert plan.outputs == []
+
+
+def test_a_target_folder_linked_out_of_the_root_is_refused(
+    catalog: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.copilot]\ndir = "linked"\n'})
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    plan = plan_of(root)
+    assert [(d.code, d.file) for d in plan.diagnostics] == [("A013", "linked")]
+
+
+def test_one_folder_under_two_names_is_refused(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.copilot]\ndir = "alias"\n'})
+    (root / "_generated").mkdir()
+    (root / "alias").symlink_to(root / "_generated")
+    assert [d.code for d in plan_of(root).diagnostics] == ["A090"]
+
+
+def test_a_target_folder_outside_the_root_named_explicitly(
+    catalog: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = catalog({"assembler.toml": '[targets.claude]\n[targets.codex]\ndir = "../shared-codex"\n'})
+    found = outputs(plan_of(root))
+    assert "../shared-codex/reviewer.toml" in found and "_generated/reviewer.md" in found
+
+
+def test_without_targets_the_outputs_are_claudes_alone(catalog: Callable[..., Path]) -> None:
+    plain = outputs(plan_of(catalog({"assembler.toml": "min_handoffs = 1\n"})))
+    assert sorted(plain) == ["_generated/fixer.md", "_generated/reviewer.md"]
+    root = catalog({"assembler.toml": "min_handoffs = 1\n[targets.claude]\n[targets.gemini]\n"})
+    chosen = outputs(plan_of(root))
+    assert {rel: chosen[rel] for rel in plain} == plain  # Claude's bytes, stamps included, do not change
+    assert "_generated/gemini/reviewer.md" in chosen
+
+
+def test_a_manifests_target_tables_are_checked_at_their_lines(catalog: Callable[..., Path]) -> None:
+    text = (
+        manifest("reviewer", "fixer")
+        + '\n[targets.codex]\nsandbox_mode = "readonly"\n[targets.kiro]\nresources = ["x"]\n'
+    )
+    plan = plan_of(catalog({"_manifests/reviewer.toml": text}))
+    found = [(d.code, d.line, d.message) for d in plan.diagnostics if d.file.endswith("reviewer.toml")]
+    lines = text.splitlines()
+    assert found == [
+        (
+            "A131",
+            lines.index('sandbox_mode = "readonly"') + 1,
+            "`readonly` is not a sandbox mode Codex knows",
+        ),
+        ("A131", lines.index('resources = ["x"]') + 1, "`x` is not a resource (file://PATH) Kiro knows"),
+    ]
+    assert plan.outputs == []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assembler.stamp import (
     PENDING,
@@ -10,6 +14,7 @@ from assembler.stamp import (
     Stamp,
     after_frontmatter,
     header,
+    in_json_prompt,
     locator,
     read_stamp,
     scope_hash,
@@ -97,3 +102,23 @@ def test_scope_hash_is_deterministic_and_unambiguous() -> None:
 
 def test_stamp_str_format() -> None:
     assert str(Stamp("agent", "claude", "1", "2")) == "agent::claude::1::2"
+
+
+STAMPISH = st.lists(
+    st.sampled_from(
+        ["assembler-stamp: agent::kiro::deadbeef::deadbeef", PENDING, '"', "\\", "\n", "{", "a", " "]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(text=STAMPISH)
+def test_json_stamp_is_the_first_line_of_the_prompt_and_text_cannot_fake_it(text: str) -> None:
+    document = json.dumps({"prompt": f"{PENDING}\n{text}", "description": text}, indent=2) + "\n"
+    sealed = seal(document, "agent", "kiro", "1234abcd", in_json_prompt)
+    found = read_stamp(sealed, in_json_prompt)
+    assert found is not None and found[1] and found[0] == Stamp("agent", "kiro", "1234abcd", found[0].body)
+    assert json.loads(sealed)["description"] == text
+    later = json.dumps({"prompt": f"Hello\n{text}", "description": text}, indent=2)
+    assert read_stamp(later, in_json_prompt) is None  # not on the first line of the prompt: not a stamp
+    assert locator("agents/x.json") is in_json_prompt

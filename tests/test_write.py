@@ -111,3 +111,53 @@ def test_prune_keeps_an_orphan_edited_by_hand_unless_forced(catalog: Callable[..
     forced = _build(root, prune=True, force=True)
     assert forced.pruned == ["_generated/ghost.md"]
     assert not orphan.exists()
+
+
+TARGETS_TOML = '[targets.claude]\n[targets.copilot]\ndir = ".github/agents"\n[targets.kiro]\n'
+
+
+def test_every_chosen_target_is_written_and_kept_up_to_date(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": TARGETS_TOML})
+    first = _build(root)
+    assert first.written == [
+        "_generated/fixer.md",
+        ".github/agents/fixer.agent.md",
+        "_generated/kiro/fixer.json",
+        "_generated/reviewer.md",
+        ".github/agents/reviewer.agent.md",
+        "_generated/kiro/reviewer.json",
+    ]
+    assert _build(root).written == []
+    assert compare(plan_catalog(root)) == []
+
+
+def test_prune_removes_the_files_of_a_target_removed_from_the_configuration(
+    catalog: Callable[..., Path],
+) -> None:
+    root = catalog({"assembler.toml": TARGETS_TOML})
+    _build(root)
+    mine = root / ".github/agents/notes.agent.md"
+    mine.write_text("---\nname: notes\n---\nA person's own agent.\n")
+    (root / "assembler.toml").write_text("[targets.claude]\n")
+    plan = plan_catalog(root)
+    assert plan.orphans() == [
+        ".github/agents/fixer.agent.md",
+        ".github/agents/reviewer.agent.md",
+        "_generated/kiro/fixer.json",
+        "_generated/kiro/reviewer.json",
+    ]
+    assert {d.kind.value for d in compare(plan)} == {"orphaned"}
+    result = apply_plan(plan, prune=True)
+    assert result.pruned == plan.orphans()
+    assert sorted(p.name for p in (root / ".github/agents").iterdir()) == ["notes.agent.md"]
+    assert not (root / "_generated/kiro/fixer.json").exists() and (root / "_generated/fixer.md").is_file()
+    assert compare(plan_catalog(root)) == []
+
+
+def test_a_changed_target_table_stales_only_that_targets_files(catalog: Callable[..., Path]) -> None:
+    root = catalog({"assembler.toml": TARGETS_TOML})
+    _build(root)
+    (root / "assembler.toml").write_text(TARGETS_TOML + '[targets.kiro.models]\nsonnet = "claude-sonnet-4"\n')
+    stale = [(d.rel, d.kind.value) for d in compare(plan_catalog(root))]
+    assert stale == [("_generated/kiro/fixer.json", "stale"), ("_generated/kiro/reviewer.json", "stale")]
+    assert _build(root).written == ["_generated/kiro/fixer.json", "_generated/kiro/reviewer.json"]

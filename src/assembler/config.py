@@ -10,7 +10,7 @@ that drops them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from assembler.codes import general
 from assembler.codes.config import BAD_CONFIG
 from assembler.diagnostics import Diagnostic, Problem, did_you_mean
 from assembler.names import SLUG
+from assembler.targetconfig import TargetConfig, parse_targets
 from assembler.tomlparse import TomlError, parse_toml
 
 CONFIG_FILE = "assembler.toml"
@@ -30,7 +31,7 @@ _CONTROL = re.compile(
 _FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir")
 _LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
 _RULES = ("min_handoffs", "required_sections", "require_taxonomy", "require_lineage", "placeholder_pattern")
-_KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases", *_RULES)
+_KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases", *_RULES, "targets")
 # The keys by how they are parsed, for the configuration's JSON Schema (schemas/config.py).
 FOLDER_KEYS, LIST_KEYS, RULE_KEYS, KEYS = (*_FOLDERS, "templates_dir"), _LISTS, _RULES, _KEYS
 SECTIONS = ("role", "domain_in", "forbidden_domain", "output_extra_fields", "references")
@@ -62,7 +63,10 @@ class Config:
     require_taxonomy: bool = True
     require_lineage: bool = True
     placeholder_pattern: str = PLACEHOLDER_PATTERN  # "": no placeholder check
-    # Where the configuration came from and its bytes: part of every output's fingerprint.
+    # The coding agents the catalog is written for (see targetconfig); None: Claude Code alone.
+    targets: Mapping[str, TargetConfig] | None = None
+    # Where the configuration came from and its text but [targets]: part of every output's fingerprint
+    # (each target's own table is part of its files' fingerprint only).
     source: str | None = None
     fingerprint_text: str = ""
 
@@ -81,8 +85,11 @@ def _str_list(data: Mapping[str, Any], key: str, problems: list[Problem]) -> tup
     return tuple(value)
 
 
-def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple[Config, list[Problem]]:
-    """Build a Config from a parsed table; problems name key paths (under `prefix`)."""
+def parse_config(
+    data: Mapping[str, Any], prefix: tuple[str, ...] = (), known_targets: Collection[str] | None = None
+) -> tuple[Config, list[Problem]]:
+    """Build a Config from a parsed table; problems name key paths (under `prefix`). `known_targets`: the
+    target names `[targets]` may use (None: any)."""
     problems: list[Problem] = []
     kwargs: dict[str, Any] = {}
     for key in data:
@@ -139,6 +146,13 @@ def parse_config(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> tuple
     kwargs.update(_rules(data, problems))
     kwargs["taxonomy"] = _taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
     kwargs["path_aliases"] = _aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
+    targets = parse_targets(data.get("targets"), known_targets, problems)
+    if targets is not None:
+        raw = data["targets"]
+        kwargs["targets"] = {
+            name: replace(target, fingerprint=canonical(raw[name]) if raw[name] else "")
+            for name, target in targets.items()
+        }
     located = [replace(p, path=(*prefix, *p.path)) for p in problems]
     return Config(**kwargs), located
 
@@ -283,9 +297,10 @@ def _aliases(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict
     return aliases
 
 
-def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
+def load_config(root: Path, known_targets: Collection[str] | None = None) -> tuple[Config, list[Diagnostic]]:
     """Read the configuration of the catalog at `root` (defaults when there is none). Never raises: a file
-    that cannot be read or parsed is a diagnostic, and the defaults stand in."""
+    that cannot be read or parsed is a diagnostic, and the defaults stand in. `known_targets`: the target
+    names `[targets]` may use (None: any)."""
     from assembler.disk import FileProblem, decode, folder
     from assembler.located import locate_problems
 
@@ -317,7 +332,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
         section = {}
     if prefix and not section:
         return Config(), []
-    config, problems = parse_config(section, prefix)
+    config, problems = parse_config(section, prefix, known_targets)
     if config.templates_dir is not None and not (root / config.templates_dir).is_dir():
         problems.append(
             BAD_CONFIG.at(
@@ -327,7 +342,8 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
                 example="create the folder, or remove templates_dir to use the built-in templates",
             )
         )
-    config = replace(config, source=source, fingerprint_text=canonical(section))
+    shared = {k: v for k, v in section.items() if k != "targets"}
+    config = replace(config, source=source, fingerprint_text=canonical(shared))
     return config, locate_problems(problems, source, text)
 
 

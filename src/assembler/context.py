@@ -7,8 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from assembler.assemble import Agent
-from assembler.claudecode.frontmatter import frontmatter_of, lines
-from assembler.frontmatter import to_yaml
+from assembler.claudecode.frontmatter import lines
 from assembler.roles.render import substrate_context
 
 COMMON_REPORT_FIELDS = (
@@ -51,7 +50,8 @@ def agent_context(
     tool_report_fields: tuple[str, ...] = (),
     external_agents: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """`external_agents`: the agents the configuration declares as defined outside the catalog."""
+    """`external_agents`: the agents the configuration declares as defined outside the catalog. Each target
+    adds its `frontmatter` (Claude Code's is `targets/claude.py`'s)."""
     m = agent.manifest
     report_fields = [*COMMON_REPORT_FIELDS, *m.output_extra_fields, *tool_report_fields]
     return {
@@ -59,7 +59,6 @@ def agent_context(
         "description": m.description,
         "tools": None if m.tools is None else list(m.tools),
         "model": m.model,
-        "frontmatter": to_yaml(frontmatter_of(m)),
         "generated_comment": generated_comment,
         "source": agent.source.rel,
         "role": normalize(m.role or ""),

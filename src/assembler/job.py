@@ -24,7 +24,9 @@ from assembler.outputs import expected_paths
 from assembler.read import read_manifest, read_outputs
 from assembler.roles import Role, RoleResult, resolve_role, role_warnings
 from assembler.sources import Sources
-from assembler.trust import current, scope
+from assembler.targets import selected
+from assembler.targets.losses import Placed, uses_of
+from assembler.trust import current, scope, target_scopes
 from assembler.validate_catalog import Facts, facts_of
 
 
@@ -53,6 +55,7 @@ class Result:
     outputs: list[tuple[str, str | None]] = field(default_factory=list)  # None: the file on disk is current
     on_disk: dict[str, bytes | None] = field(default_factory=dict)  # what stands at each rendered output
     damaged: frozenset[KeyPath] = frozenset()  # key paths whose values were invalid (see manifest.Parsed)
+    uses: tuple[Placed, ...] = ()  # the values of its canonical fields, for what targets cannot express
 
 
 class Worker:
@@ -62,6 +65,7 @@ class Worker:
         self.job = job
         self.sources = Sources(job.layout, job.config)
         self.roles: dict[str, RoleResult] = {}
+        self.chosen = selected(job.config)
 
     def role(self, name: str) -> RoleResult:
         if name not in self.roles:
@@ -77,13 +81,18 @@ class Worker:
         if source is None or data is None:
             return result
         config = self.job.config
-        result.paths = expected_paths(result.stem, data, config)
+        result.paths = expected_paths(result.stem, data, config, self.chosen)
         result.facts = facts_of(data)
+        result.uses = uses_of(data)
         on_disk, faults = read_outputs(self.job.layout, [rel for rel, _ in result.paths])
         result.diagnostics += faults
         role = self._role_of(data)
         fingerprint = scope(source.text, data, config, self.sources, role)
-        if self.job.trust and fingerprint is not None and not faults and current(on_disk, fingerprint):
+        scopes = None if fingerprint is None else target_scopes(fingerprint, self.chosen, self.sources)
+        if fingerprint is not None and scopes is None:
+            fingerprint = None  # a template cannot be read: validation and rendering say why
+        by_path = self._by_path(result.paths, scopes, fingerprint)
+        if self.job.trust and fingerprint is not None and not faults and current(on_disk, by_path):
             result.outputs = [(rel, None) for rel in on_disk]
             result.diagnostics += locate_problems(self._role_warnings(data, role), source.rel, source.text)
             return result
@@ -106,14 +115,23 @@ class Worker:
             from assembler.render import render_agent, template_error
 
             try:
-                result.outputs = [
-                    (rel, text)
-                    for rel, text in render_agent(checked.agent, config, self.job.layout.templates)
-                ]
+                assert scopes is not None  # the agent is set only with a fingerprint
+                result.outputs = render_agent(
+                    checked.agent, config, self.job.layout.templates, self.chosen, scopes
+                )
             except Exception as err:  # a user's template can fail in many ways: report it
                 result.diagnostics.append(template_error(err, config))
             result.on_disk = on_disk
         return result
+
+    def _by_path(
+        self, paths: list[tuple[str, KeyPath]], scopes: dict[str, str] | None, base: str | None
+    ) -> dict[str, str]:
+        """Each output's fingerprint by its path: the chosen targets' in order, then the tool module's."""
+        if scopes is None or base is None:
+            return {}
+        names = [one.target.name for one in self.chosen]
+        return {rel: scopes[names[i]] if i < len(names) else base for i, (rel, _) in enumerate(paths)}
 
     def _wanted(self, stem: str) -> bool:
         return self.job.render and (not self.job.only or stem in self.job.only)

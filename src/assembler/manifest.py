@@ -21,6 +21,18 @@ from typing import Any, ClassVar
 
 from assembler.codes import general
 from assembler.diagnostics import LIMIT, KeyPath, Problem, under
+from assembler.manifest_targets import (
+    TARGET_FIELDS,
+    CodexFields,
+    CopilotFields,
+    CursorFields,
+    FactoryFields,
+    GeminiFields,
+    KiloFields,
+    KiroFields,
+    OpenCodeFields,
+    QwenFields,
+)
 from assembler.schema_errors import Wording, data_path, first_per_place, translate_all
 
 _FORBID: Any = {"extra": "forbid"}
@@ -94,6 +106,16 @@ class Targets:
 
     __pydantic_config__: ClassVar[Any] = _FORBID
     claude: ClaudeFields = field(default_factory=ClaudeFields)
+    # The other targets' tables (manifest_targets), in the registry's order.
+    copilot: CopilotFields = field(default_factory=CopilotFields)
+    codex: CodexFields = field(default_factory=CodexFields)
+    opencode: OpenCodeFields = field(default_factory=OpenCodeFields)
+    cursor: CursorFields = field(default_factory=CursorFields)
+    kiro: KiroFields = field(default_factory=KiroFields)
+    gemini: GeminiFields = field(default_factory=GeminiFields)
+    qwen: QwenFields = field(default_factory=QwenFields)
+    factory: FactoryFields = field(default_factory=FactoryFields)
+    kilo: KiloFields = field(default_factory=KiloFields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +168,17 @@ LEGACY_KEYS = ("memory_project", "project_claudemd", "produces_artifact", "provi
 
 def classes() -> dict[str, type]:
     """The model's classes by name, as its stored core schema refers to them (see `coreschema`)."""
-    return {
-        c.__qualname__: c for c in (Manifest, Handoff, References, Taxonomy, Lineage, ClaudeFields, Targets)
-    }
+    models = (
+        Manifest,
+        Handoff,
+        References,
+        Taxonomy,
+        Lineage,
+        ClaudeFields,
+        Targets,
+        *TARGET_FIELDS.values(),
+    )
+    return {c.__qualname__: c for c in models}
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +210,7 @@ _NESTED: dict[tuple[Any, str], Any] = {
     (Manifest, "lineage"): Lineage,
     (Manifest, "targets"): Targets,
     (Targets, "claude"): ClaudeFields,
+    **{(Targets, name): fields_of for name, fields_of in TARGET_FIELDS.items()},
 }
 
 

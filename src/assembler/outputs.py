@@ -10,7 +10,8 @@ from typing import Any
 
 from assembler.config import Config
 from assembler.diagnostics import KeyPath
-from assembler.targets import TARGETS
+from assembler.targets import Selected
+from assembler.targets.claude import CLAUDE
 
 
 def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -19,8 +20,9 @@ def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def template_names(data: Mapping[str, Any]) -> list[str]:
-    """Every template an agent's outputs are rendered from (part of their fingerprint)."""
-    names = [name for target in TARGETS.values() for name in target.templates]
+    """The templates in every output's fingerprint: Claude Code's and the tool module's (each other target
+    adds its own, see `trust.target_scopes`)."""
+    names = list(CLAUDE.templates)
     table = _tool_table(data)
     if table is not None and isinstance(table.get("kind"), str):
         from assembler.toolkinds import get_kind
@@ -42,9 +44,12 @@ def tool_sources(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [] if kind is None else [(f"tool-source:{kind.kind}", kind.source_digest())]
 
 
-def expected_paths(stem: str, data: Mapping[str, Any], config: Config) -> list[tuple[str, KeyPath]]:
-    """The files the build writes for a manifest, read from its raw data, each with the key that names it."""
-    paths: list[tuple[str, KeyPath]] = [(target.path(stem, config), ("name",)) for target in TARGETS.values()]
+def expected_paths(
+    stem: str, data: Mapping[str, Any], config: Config, chosen: tuple[Selected, ...]
+) -> list[tuple[str, KeyPath]]:
+    """The files the build writes for a manifest, read from its raw data, each with the key that names it:
+    one per chosen target (in `chosen`'s order), then its tool module."""
+    paths: list[tuple[str, KeyPath]] = [(one.path(stem), ("name",)) for one in chosen]
     table = _tool_table(data)
     if table is not None and isinstance(table.get("name"), str) and table["name"].isidentifier():
         paths.append((f"{config.generated_dir}/{table['name']}.py", ("tool_module", "name")))

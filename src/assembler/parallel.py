@@ -6,8 +6,9 @@ import os
 
 from assembler.job import Job, Result, Worker
 from assembler.progress import track
+from assembler.targets import selected
 
-PARALLEL_MIN = 400  # below this many manifests, starting processes costs more than it saves
+PARALLEL_MIN = 400  # below this many outputs, starting processes costs more than it saves
 _worker: Worker | None = None
 
 
@@ -34,7 +35,8 @@ def process_all(
     """Process every manifest (by its path); results come back in the order of `rels`. `worker`: the one
     to use when the work stays in this process, so that its caches serve the caller afterwards."""
     cores = _cores()
-    if len(rels) < PARALLEL_MIN or cores < 2:
+    files = len(rels) * len(selected(job.config))  # each manifest renders a file per chosen target
+    if files < PARALLEL_MIN or cores < 2:
         worker = worker or Worker(job)
         return list(track(map(worker.process, rels), len(rels), "manifests", enabled=progress))
     import multiprocessing

@@ -26,6 +26,7 @@ from assembler.parallel import process_all
 from assembler.roles import check_roles
 from assembler.sources import decode
 from assembler.stamp import stamp_of
+from assembler.targets import TARGETS, Selected, clashes, scanned_folders, selected
 from assembler.validate_catalog import check_catalog
 
 
@@ -132,9 +133,12 @@ def plan_catalog(
     """Validate the catalog at `root` and render its outputs (only those of `names`, when given; none
     without `render`). `edited` maps manifest file names to texts read instead of the files (edits not
     yet written)."""
-    config, diagnostics = load_config(root)
+    config, diagnostics = load_config(root, tuple(TARGETS))
     plan = Plan(root, config, diagnostics, names=names)
-    found, problems = layout(str(root), config)
+    chosen = selected(config)
+    plan.diagnostics += _clashes_of(config, chosen)
+    folders = [one.folder for one in chosen]
+    found, problems = layout(str(root), config, folders, scanned_folders(config))
     plan.diagnostics += problems
     if not plan.ok or found is None:
         return plan
@@ -157,7 +161,7 @@ def plan_catalog(
         if d not in seen:
             seen.add(d)
             plan.diagnostics.append(d)
-    across = _catalog_diagnostics(found, config, results, worker.sources.block_names(), job.edited)
+    across = _catalog_diagnostics(found, config, results, worker.sources.block_names(), job.edited, chosen)
     plan.diagnostics += across
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if not plan.ok and names:
@@ -199,12 +203,32 @@ def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
     return found
 
 
+def _clashes_of(config: Config, chosen: tuple[Selected, ...]) -> list[Diagnostic]:
+    from assembler.codes.targets import TARGETS_CLASH
+
+    where = config.source or "assembler.toml"
+    return [
+        TARGETS_CLASH.located(where, first=first, second=second, where=path)
+        for first, second, path in clashes(chosen)
+    ]
+
+
 def _catalog_diagnostics(
-    found: Layout, config: Config, results: list[Result], blocks: frozenset[str], edited: Mapping[str, str]
+    found: Layout,
+    config: Config,
+    results: list[Result],
+    blocks: frozenset[str],
+    edited: Mapping[str, str],
+    chosen: tuple[Selected, ...] = (),
 ) -> list[Diagnostic]:
+    from assembler.targets.losses import report
+
     by_stem = {r.stem: r for r in results}
     facts = {r.stem: r.facts for r in results if r.facts is not None}
     problems = _collisions(results)
+    valid = [(r.stem, r.uses) for r in results if not has_errors(r.diagnostics)]
+    for stem, lost in report(chosen, valid).items():  # what the targets cannot express (A130)
+        problems.setdefault(stem, []).extend(lost)
     for stem, problem in check_catalog(facts, blocks, frozenset(by_stem), config.external_agents):
         damaged = by_stem[stem].damaged
         if not under(problem.path, damaged):

@@ -38,7 +38,38 @@ def catalog_graph() -> str:
     return f"```mermaid\n{render_mermaid(handoff_graph(catalog))}```"
 
 
-REGIONS: dict[str, Callable[[], str]] = {"codes": codes_table, "exits": exit_table, "graph": catalog_graph}
+def targets_table() -> str:
+    from assembler.targets import TARGETS
+
+    rows = [
+        "| Target | For | File | Default folder | The tool reads | Format followed |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, t in TARGETS.items():
+        folder = t.default_dir("<generated_dir>")
+        rows.append(
+            f"| `{name}` | {t.title} | `<name>{t.suffix}` | `{folder}/` | `{t.project_dir}/` | {t.follows} |"
+        )
+    return "\n".join(rows)
+
+
+def coverage_table() -> str:
+    from assembler.targets import FIELDS, TARGETS
+
+    rows = ["| Target | " + " | ".join(f"`{f}`" for f in FIELDS) + " |", "| --- |" + " --- |" * len(FIELDS)]
+    for name, t in TARGETS.items():
+        cells = [t.coverage[f].replace("|", "\\|") for f in FIELDS]
+        rows.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+REGIONS: dict[str, Callable[[], str]] = {
+    "codes": codes_table,
+    "exits": exit_table,
+    "targets": targets_table,
+    "coverage": coverage_table,
+    "graph": catalog_graph,
+}
 
 
 def update(text: str) -> str:

@@ -10,7 +10,7 @@ from assembler.config import Config
 from assembler.diagnostics import Diagnostic
 from assembler.disk import Folder
 from assembler.stamp import PENDING, Misplaced, locator, seal
-from assembler.targets import TARGETS
+from assembler.targets import Selected
 from assembler.templating import get_env
 
 TOOL_KIND = "tool"
@@ -23,12 +23,20 @@ def _sealed(rel: str, text: str, kind: str, caps: str, scope: str) -> str:
     return seal(text, kind, caps, scope, locate)
 
 
-def render_agent(agent: Agent, config: Config, templates: Folder | None = None) -> list[tuple[str, str]]:
-    """Every output of the agent: one file per target, then its tool module (`templates`: the folder whose
-    templates replace the built-in ones). Raises jinja2 errors and Misplaced, which `template_error` turns
-    into diagnostics."""
+def render_agent(
+    agent: Agent,
+    config: Config,
+    templates: Folder | None,
+    chosen: tuple[Selected, ...],
+    scopes: dict[str, str],
+) -> list[tuple[str, str | None]]:
+    """Every output of the agent: one file per chosen target (sealed with the target's fingerprint in
+    `scopes`), then its tool module (`templates`: the folder whose templates replace the built-in ones).
+    Raises jinja2 errors and Misplaced, which `template_error` turns into diagnostics."""
+    from assembler.targets.common import Rendering, Shared
+
     env = get_env(templates)
-    outputs: list[tuple[str, str]] = []
+    outputs: list[tuple[str, str | None]] = []
     section: str | None = None
     fields: tuple[str, ...] = ()
     if agent.tool is not None:
@@ -46,11 +54,12 @@ def render_agent(agent: Agent, config: Config, templates: Folder | None = None) 
         outputs.append((module, _sealed(module, text, TOOL_KIND, agent.tool.kind, agent.scope)))
         section = kind.render_section(agent.tool.spec, module_path=module, env=env)
         fields = tuple(kind.report_fields(agent.tool.spec))
-    rendered = []
-    for target in TARGETS.values():
-        rel = target.path(agent.manifest.name, config)
-        text = target.render(agent, config, env, tool_section=section, tool_report_fields=fields)
-        rendered.append((rel, _sealed(rel, text, target.kind, target.name, agent.scope)))
+    shared = Shared(agent, config, env, tool_section=section, tool_report_fields=fields)
+    rendered: list[tuple[str, str | None]] = []
+    for one in chosen:
+        rel = one.path(agent.manifest.name)
+        text = one.target.render(agent, Rendering(shared, one.settings))
+        rendered.append((rel, _sealed(rel, text, one.target.kind, one.target.name, scopes[one.target.name])))
     return [*rendered, *outputs]
 
 

@@ -8,7 +8,8 @@
 
 A stamp is structure, not text: each file format has one fixed place for it (in Markdown the line right after
 the frontmatter; in a Python module or a TOML file its first lines, which are ours), and only that place is
-read. A manifest's text, wherever it lands, can never be taken for a stamp nor move it. A file whose body no
+read (in JSON, which has no comments, the first line of the `prompt` value, the object's first key). A
+manifest's text, wherever it lands, can never be taken for a stamp nor move it. A file whose body no
 longer matches its stamp was edited by hand; one whose scope differs is stale.
 """
 
@@ -70,7 +71,27 @@ def header(lines: int) -> Locator:
     return locate
 
 
-LOCATORS: dict[str, Locator] = {".md": after_frontmatter, ".py": header(3), ".toml": header(3)}
+_JSON_START = b'{\n  "prompt": "'
+
+
+def in_json_prompt(data: bytes) -> Span | None:
+    """The first line of the value of `prompt` in a JSON object whose first key it is, written with an
+    indent of two spaces: from the opening quote of the value to the first backslash or quote after it (the
+    escaped line break that ends the line, or the end of the string). JSON has no comments; this place is
+    structure, and a JSON writer escapes every quote and line break of the text that follows."""
+    if not data.startswith(_JSON_START):
+        return None
+    start = len(_JSON_START)
+    ends = [at for at in (data.find(b"\\", start), data.find(b'"', start)) if at >= 0]
+    return start, min(ends) if ends else len(data)
+
+
+LOCATORS: dict[str, Locator] = {
+    ".md": after_frontmatter,
+    ".py": header(3),
+    ".toml": header(3),
+    ".json": in_json_prompt,
+}
 
 
 def locator(rel: str) -> Locator | None:

@@ -14,6 +14,7 @@ from assembler.outputs import template_names, tool_sources
 from assembler.roles import Role
 from assembler.sources import Escape, Sources
 from assembler.stamp import digest, scope_hash, stamp_of
+from assembler.targets import Selected
 
 
 def scope(
@@ -38,10 +39,31 @@ def scope(
     return scope_hash(parts)
 
 
-def current(on_disk: Mapping[str, bytes | None], fingerprint: str) -> bool:
-    """Whether every output stands on disk with an intact stamp of this fingerprint."""
+def target_scopes(base: str, chosen: tuple[Selected, ...], sources: Sources) -> dict[str, str] | None:
+    """The fingerprint of each chosen target's file: the manifest's (`base`, which the tool module carries)
+    with the target's own configuration table and templates. Claude Code's, without a table of its own,
+    is `base` itself: what it was before there were targets, so adding a target stales no Claude file.
+    None when a template cannot be read."""
+    found: dict[str, str] = {}
+    try:
+        for one in chosen:
+            name, own = one.target.name, one.settings.fingerprint
+            if name == "claude" and not own:
+                found[name] = base
+                continue
+            parts = [("base", base), ("target", name), ("config", own)]
+            parts += [(f"template:{n}", digest(sources.template(n))) for n in one.target.templates]
+            found[name] = scope_hash(parts)
+    except (Escape, FileProblem, LookupError):
+        return None
+    return found
+
+
+def current(on_disk: Mapping[str, bytes | None], fingerprints: Mapping[str, str]) -> bool:
+    """Whether every output stands on disk with an intact stamp of its fingerprint (`fingerprints`: by
+    output path)."""
     for rel, data in on_disk.items():
         found = None if data is None else stamp_of(rel, data)
-        if found is None or found[0].scope != fingerprint or not found[1]:
+        if found is None or found[0].scope != fingerprints.get(rel) or not found[1]:
             return False
     return True

@@ -49,6 +49,7 @@ def validate_manifest(
     """`role_of(name)` resolves a substrate role (cached by the caller)."""
     from assembler.assemble import Agent, check_role_prose, resolve_blocks
     from assembler.manifest import parse_manifest
+    from assembler.targets import check_target_tables
     from assembler.validate_fields import check_manifest
 
     parsed = parse_manifest(data)
@@ -59,6 +60,7 @@ def validate_manifest(
     found: list[Problem] = []
     role, role_ok = _role(m, sources, role_of, found, checked.inner)
     found += check_manifest(m, stem, config, today)
+    found += check_target_tables(m)
     found += check_role_prose(m)
     blocks, block_problems, inner = resolve_blocks(m, sources)
     found += block_problems

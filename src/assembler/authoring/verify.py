@@ -22,7 +22,7 @@ def verify_manifest(
     from assembler.job import Job, Worker
     from assembler.sources import Text
     from assembler.tomlparse import parse_toml
-    from assembler.trust import scope
+    from assembler.trust import scope, target_scopes
     from assembler.validate import validate_manifest
 
     rel = found.manifests.file(f"{stem}.toml")
@@ -30,6 +30,8 @@ def verify_manifest(
     worker = Worker(Job(found, config, today, trust=False, only=(stem,)))
     role_name = data.get("substrate_role")
     role = worker.role(role_name)[0] if isinstance(role_name, str) else None
+    fingerprint = scope(text, data, config, worker.sources, role)
+    scopes = None if fingerprint is None else target_scopes(fingerprint, worker.chosen, worker.sources)
     checked = validate_manifest(
         Text(rel, text),
         stem,
@@ -38,14 +40,14 @@ def verify_manifest(
         today=today,
         sources=worker.sources,
         role_of=worker.role,
-        scope=scope(text, data, config, worker.sources, role),
+        scope=fingerprint if scopes is not None else None,
     )
     diagnostics = [*checked.inner, *locate_problems(checked.problems, rel, text, checked.omitted)]
-    if checked.agent is not None and not has_errors(diagnostics):
+    if checked.agent is not None and scopes is not None and not has_errors(diagnostics):
         from assembler.render import render_agent, template_error
 
         try:
-            render_agent(checked.agent, config, found.templates)
+            render_agent(checked.agent, config, found.templates, worker.chosen, scopes)
         except Exception as err:  # a user's template can fail in many ways: report it
             diagnostics.append(template_error(err, config))
     across = _across(found, config, stem, data, worker.sources.block_names())
@@ -58,8 +60,10 @@ def _across(
     from assembler.outputs import expected_paths
     from assembler.pipeline import list_manifests
     from assembler.read import read_manifest
+    from assembler.targets import selected
     from assembler.validate_catalog import check_catalog, facts_of
 
+    chosen = selected(config)
     names, _ = list_manifests(found.manifests)  # a folder that cannot be listed fails the write anyway
     facts: dict[str, Facts] = {}
     owners: dict[str, str] = {}  # output path -> the manifest that writes it
@@ -72,7 +76,7 @@ def _across(
             continue
         declared = other_data.get("name")  # all the checks of the new manifest need of another: its name
         facts[other] = Facts(declared if isinstance(declared, str) else "", (), ())
-        for path, _key in expected_paths(other, other_data, config):
+        for path, _key in expected_paths(other, other_data, config, chosen):
             owners[path] = found.manifests.file(name)
     facts[stem] = facts_of(data)
     problems = [
@@ -80,7 +84,7 @@ def _across(
         for owner, problem in check_catalog(facts, blocks, frozenset(stems), config.external_agents)
         if owner == stem
     ]
-    for path, key in expected_paths(stem, data, config):
+    for path, key in expected_paths(stem, data, config, chosen):
         if path in owners:
             problems.append(general.OUTPUT_COLLISION.at(key, output=path, other=owners[path]))
     return problems

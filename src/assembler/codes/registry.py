@@ -15,10 +15,11 @@ from assembler.codes import (
     fault,
     general,
     roles,
+    targets,
     toolmodule,
 )
 
-AREAS = (general, content, roles, config, toolmodule, claude, authoring, edit, drift, fault)
+AREAS = (general, content, roles, config, toolmodule, claude, targets, authoring, edit, drift, fault)
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,8 @@ def key_schema(key: str) -> Schema:
         found = _taxonomy()
     elif key == "path_aliases":
         found = {"type": "object", "additionalProperties": {"type": "string"}}
+    elif key == "targets":
+        found = _targets()
     else:
         return {}
     default = getattr(defaults, key, None)
@@ -69,6 +71,26 @@ def _rule(key: str) -> Schema:
         "placeholder_pattern": {"type": "string"},
     }
     return rules.get(key, {})
+
+
+def _targets() -> Schema:
+    from assembler.targetconfig import KEYS
+    from assembler.targets import TARGETS
+
+    def table() -> Schema:
+        types: dict[str, Schema] = {
+            "dir": {"type": "string", "pattern": r"\S"},
+            "models": {"type": "object", "additionalProperties": {"type": "string", "pattern": r"\S"}},
+        }
+        # A key the parser reads and this module has no type for fails `make schema` at once.
+        return {"type": "object", "properties": {k: types[k] for k in KEYS}, "additionalProperties": False}
+
+    return {
+        "type": "object",
+        "minProperties": 1,
+        "properties": {name: table() for name in TARGETS},
+        "additionalProperties": False,
+    }
 
 
 def _taxonomy() -> Schema:

@@ -3,6 +3,8 @@ test fails when a key of the configuration parser has no entry or an entry names
 
 from __future__ import annotations
 
+from assembler.schemas.targets_docs import config_descriptions
+
 DESCRIPTIONS: dict[str, str] = {
     "manifests_dir": "The folder of the manifests, relative to the root and inside it.",
     "blocks_dir": "The folder of the Markdown blocks, relative to the root and inside it.",
@@ -35,4 +37,5 @@ DESCRIPTIONS: dict[str, str] = {
     "require_lineage": "Whether every manifest has a [lineage] table.",
     "placeholder_pattern": 'A Python regular expression for a placeholder left in prose; "" switches the '
     "check off.",
+    **config_descriptions(),
 }

@@ -47,6 +47,7 @@ def manifest_schema() -> Schema:
     _top_level(props)
     _lineage(props["lineage"]["properties"], props["taxonomy"]["properties"])
     _claude(props["targets"]["properties"]["claude"]["properties"])
+    _targets(props["targets"]["properties"])
     _body_alone(body)
     return document(TITLE, ABOUT, describe(body, DESCRIPTIONS))
 
@@ -147,6 +148,26 @@ def _claude(fields: dict[str, Any]) -> None:
         "additionalProperties": {"type": "array", "items": group},
     }
     fields["extra"]["propertyNames"] = {"not": {"enum": sorted(emitted_keys())}}
+
+
+def _targets(tables: dict[str, Any]) -> None:
+    """The fixed vocabularies of the other targets' own fields, from their modules."""
+    from assembler.targets import codex, copilot, factory, opencode, qwen
+
+    enums = {
+        ("copilot", "target"): copilot.TARGETS,
+        ("codex", "sandbox_mode"): codex.SANDBOX_MODES,
+        ("codex", "model_reasoning_effort"): codex.EFFORTS,
+        ("codex", "approval_policy"): codex.APPROVALS,
+        ("codex", "web_search"): codex.WEB_SEARCH,
+        ("opencode", "mode"): opencode.MODES,
+        ("kilo", "mode"): opencode.MODES,
+        ("qwen", "approvalMode"): qwen.APPROVAL_MODES,
+        ("qwen", "color"): qwen.COLORS,
+        ("factory", "reasoningEffort"): factory.EFFORTS,
+    }
+    for (target, key), allowed in enums.items():
+        tables[target]["properties"][key]["enum"] = list(allowed)
 
 
 def _body_alone(body: Schema) -> None:

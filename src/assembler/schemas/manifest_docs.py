@@ -4,6 +4,8 @@ models stay plain; a test fails when a key of the models has no entry or an entr
 
 from __future__ import annotations
 
+from assembler.schemas.targets_docs import MANIFEST as _TARGETS
+
 DESCRIPTIONS: dict[str, str] = {
     "name": "The agent's name: a lowercase slug (letters, digits, single hyphens), equal to the file's stem "
     "and unique in the catalog.",
@@ -128,4 +130,5 @@ DESCRIPTIONS: dict[str, str] = {
     "project_claudemd": "Accepted from catalogs of the Rust _assembler and copied into the frontmatter.",
     "produces_artifact": "Accepted from catalogs of the Rust _assembler and copied into the frontmatter.",
     "provider": "Accepted from catalogs of the Rust _assembler and copied into the frontmatter.",
+    **_TARGETS,
 }
