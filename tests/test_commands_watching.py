@@ -27,7 +27,11 @@ class Watching:
 
     def __init__(self, *args: str) -> None:
         self.process = subprocess.Popen(
-            [script(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [script(), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=_ctrl_c_default,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -55,7 +59,17 @@ class Watching:
 
     def interrupt(self) -> int:
         self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=30)
+        try:
+            return self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # leave no watcher behind; the test fails on the status below
+            return self.process.wait()
+
+
+def _ctrl_c_default() -> None:
+    """In the child: Ctrl-C as at a terminal. A test run started in the background of a shell without job
+    control inherits SIGINT ignored, and a program started that way keeps ignoring it, as it should."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_build_watch_rebuilds_on_a_change_and_ctrl_c_exits_0(catalog: Callable[..., Path]) -> None:
