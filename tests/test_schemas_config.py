@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.commands import cli
-from assembler.config import KEYS, Config
+from assembler.config import Config
+from assembler.config_parts import KEYS
 from assembler.importer.run import INIT_CONFIG
 from assembler.schemas.config import config_schema, key_schema
 from assembler.schemas.config_docs import DESCRIPTIONS

@@ -18,6 +18,13 @@ from typing import Any
 from assembler import vocab
 from assembler.codes import general
 from assembler.codes.config import BAD_CONFIG
+
+# The keys by how they are parsed, for the configuration's JSON Schema (schemas/config.py).
+from assembler.config_parts import FOLDER_KEYS as FOLDER_KEYS
+from assembler.config_parts import KEYS, aliases, rules, str_list, taxonomy
+from assembler.config_parts import LIST_KEYS as LIST_KEYS
+from assembler.config_parts import RULE_KEYS as RULE_KEYS
+from assembler.config_parts import SECTIONS as SECTIONS
 from assembler.diagnostics import Diagnostic, Problem, did_you_mean
 from assembler.names import SLUG
 from assembler.targetconfig import TargetConfig, parse_targets
@@ -28,13 +35,6 @@ _CONTROL = re.compile(
     "[\x00-\x1f\x7f]"
 )  # no file name holds these; a NUL cannot even be passed to the system
 
-_FOLDERS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir")
-_LISTS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
-_RULES = ("min_handoffs", "required_sections", "require_taxonomy", "require_lineage", "placeholder_pattern")
-_KEYS = (*_FOLDERS, "templates_dir", *_LISTS, "taxonomy", "path_aliases", *_RULES, "targets")
-# The keys by how they are parsed, for the configuration's JSON Schema (schemas/config.py).
-FOLDER_KEYS, LIST_KEYS, RULE_KEYS, KEYS = (*_FOLDERS, "templates_dir"), _LISTS, _RULES, _KEYS
-SECTIONS = ("role", "domain_in", "forbidden_domain", "output_extra_fields", "references")
 # What the upstream's wizard leaves behind: `{{NAME}}` with an upper-case name (not `${{ ... }}`, GitHub's).
 PLACEHOLDER_PATTERN = r"(?<!\$)\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}"
 
@@ -71,20 +71,6 @@ class Config:
     fingerprint_text: str = ""
 
 
-def _str_list(data: Mapping[str, Any], key: str, problems: list[Problem]) -> tuple[str, ...] | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        problems.append(
-            BAD_CONFIG.at(
-                (key,), key=key, expected="a list of non-empty strings", example=f'{key} = ["...", "..."]'
-            )
-        )
-        return None
-    return tuple(value)
-
-
 def parse_config(
     data: Mapping[str, Any], prefix: tuple[str, ...] = (), known_targets: Collection[str] | None = None
 ) -> tuple[Config, list[Problem]]:
@@ -93,12 +79,12 @@ def parse_config(
     problems: list[Problem] = []
     kwargs: dict[str, Any] = {}
     for key in data:
-        if key not in _KEYS:
-            hint = did_you_mean(key, _KEYS) or f"known keys: {', '.join(_KEYS)}"
+        if key not in KEYS:
+            hint = did_you_mean(key, KEYS) or f"known keys: {', '.join(KEYS)}"
             problems.append(
                 general.UNKNOWN_KEY.at((key,), what="configuration key", key=key, suggestion=hint)
             )
-    for key in (*_FOLDERS, "templates_dir"):
+    for key in FOLDER_KEYS:
         value = data.get(key)
         if value is None:
             continue
@@ -124,7 +110,7 @@ def parse_config(
             )
         else:
             kwargs[key] = value
-    lists = {key: _str_list(data, key, problems) for key in _LISTS}
+    lists = {key: str_list(data, key, problems) for key in LIST_KEYS}
     if lists["obligatory_blocks"] is not None:
         kwargs["obligatory_blocks"] = lists["obligatory_blocks"]
     if lists["artifacts"] is not None:
@@ -143,9 +129,9 @@ def parse_config(
                 )
             )
     kwargs["external_agents"] = frozenset(n for n in external if SLUG.fullmatch(n))
-    kwargs.update(_rules(data, problems))
-    kwargs["taxonomy"] = _taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
-    kwargs["path_aliases"] = _aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
+    kwargs.update(rules(data, problems))
+    kwargs["taxonomy"] = taxonomy(data.get("taxonomy", {}), ("taxonomy",), problems)
+    kwargs["path_aliases"] = aliases(data.get("path_aliases", {}), ("path_aliases",), problems)
     targets = parse_targets(data.get("targets"), known_targets, problems)
     if targets is not None:
         raw = data["targets"]
@@ -157,144 +143,9 @@ def parse_config(
     return Config(**kwargs), located
 
 
-def _rules(data: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
-    """The configurable rules, each checked for its type."""
-    found: dict[str, Any] = {}
-    minimum = data.get("min_handoffs")
-    if minimum is not None:
-        if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 0:
-            found["min_handoffs"] = minimum
-        else:
-            problems.append(
-                BAD_CONFIG.at(
-                    ("min_handoffs",), key="min_handoffs", expected="a whole number, 0 or more", example="0"
-                )
-            )
-    sections = _str_list(data, "required_sections", problems)
-    if sections is not None:
-        unknown = [s for s in sections if s not in SECTIONS]
-        if unknown:
-            problems.append(
-                BAD_CONFIG.at(
-                    ("required_sections",),
-                    key="required_sections",
-                    expected=f"a list of {', '.join(SECTIONS)} (not {', '.join(unknown)})",
-                    example='required_sections = ["role"]',
-                )
-            )
-        else:
-            found["required_sections"] = sections
-    for key in ("require_taxonomy", "require_lineage"):
-        value = data.get(key)
-        if isinstance(value, bool):
-            found[key] = value
-        elif value is not None:
-            problems.append(
-                BAD_CONFIG.at((key,), key=key, expected="true or false", example=f"{key} = false")
-            )
-    pattern = data.get("placeholder_pattern")
-    if pattern is not None:
-        if isinstance(pattern, str) and _compiles(pattern):
-            found["placeholder_pattern"] = pattern
-        else:
-            problems.append(
-                BAD_CONFIG.at(
-                    ("placeholder_pattern",),
-                    key="placeholder_pattern",
-                    expected='a Python regular expression, or "" for no placeholder check',
-                    example="placeholder_pattern = '\\{\\{\\s*[A-Z][A-Z0-9_]*\\s*\\}\\}'",
-                )
-            )
-    return found
-
-
-def _compiles(pattern: str) -> bool:
-    import re
-
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
-
-
 def _inside_root(value: str) -> bool:
     path = Path(value)
     return not path.is_absolute() and ".." not in path.parts and not value.startswith("~")
-
-
-def _misplaced(key: str, table: str) -> Problem:
-    """A top-level key written after a table header, where TOML puts it inside that table."""
-    return general.UNKNOWN_KEY.at(
-        (table, key),
-        what=f"key in [{table}]",
-        key=key,
-        suggestion=f"`{key}` is a top-level key, but TOML puts every key written after the [{table}] header "
-        f"into that table: move it above the first [table] header",
-    )
-
-
-def _taxonomy(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, frozenset[str]]:
-    merged = {k: set(v) for k, v in vocab.TAXONOMY.items()}
-    if not isinstance(value, dict):
-        problems.append(
-            BAD_CONFIG.at(
-                path,
-                key="taxonomy",
-                expected="a table of facet = [values]",
-                example='[taxonomy] domain = ["billing"]',
-            )
-        )
-        value = {}
-    for facet, extra in value.items():
-        if facet in _KEYS:
-            problems.append(_misplaced(facet, "taxonomy"))
-        elif facet not in merged:
-            hint = did_you_mean(facet, vocab.TAXONOMY) or f"facets: {', '.join(vocab.TAXONOMY)}"
-            problems.append(
-                general.UNKNOWN_KEY.at((*path, facet), what="taxonomy facet", key=facet, suggestion=hint)
-            )
-        elif not isinstance(extra, list) or not all(isinstance(v, str) and v for v in extra):
-            problems.append(
-                BAD_CONFIG.at(
-                    (*path, facet),
-                    key=f"taxonomy.{facet}",
-                    expected="a list of strings",
-                    example=f'{facet} = ["value"]',
-                )
-            )
-        else:
-            merged[facet].update(extra)
-    return {k: frozenset(v) for k, v in merged.items()}
-
-
-def _aliases(value: Any, path: tuple[str, ...], problems: list[Problem]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        problems.append(
-            BAD_CONFIG.at(
-                path,
-                key="path_aliases",
-                expected='a table of NAME = "location"',
-                example='[path_aliases] user-rules = "~/.claude/rules"',
-            )
-        )
-        return {}
-    aliases: dict[str, str] = {}
-    for name, location in value.items():
-        if name in _KEYS:
-            problems.append(_misplaced(name, "path_aliases"))
-        elif not isinstance(location, str):
-            problems.append(
-                BAD_CONFIG.at(
-                    (*path, name),
-                    key=f"path_aliases.{name}",
-                    expected="a string naming a location",
-                    example=f'{name} = "~/.claude/rules"',
-                )
-            )
-        else:
-            aliases[name] = location
-    return aliases
 
 
 def load_config(root: Path, known_targets: Collection[str] | None = None) -> tuple[Config, list[Diagnostic]]:

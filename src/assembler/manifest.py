@@ -11,9 +11,7 @@ manifest needs validating: a run whose outputs are all current never loads it.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime
-import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -33,7 +31,8 @@ from assembler.manifest_targets import (
     OpenCodeFields,
     QwenFields,
 )
-from assembler.schema_errors import Wording, data_path, first_per_place, translate_all
+from assembler.repair import repair
+from assembler.schema_errors import Wording, first_per_place, translate_all
 
 _FORBID: Any = {"extra": "forbid"}
 
@@ -275,79 +274,8 @@ def parse_manifest(data: Mapping[str, Any]) -> Parsed:
                 return Parsed(None, problems, omitted=len(errors) - LIMIT)
         current = copy.deepcopy(current) if attempt == 0 else current
         for error in errors:
-            damaged.add(_repair(current, tuple(error["loc"]), error["type"]))
+            damaged.add(repair(current, tuple(error["loc"]), error["type"], Manifest))
     return Parsed(None, first_per_place(problems, general.MISSING_KEY), frozenset(damaged))
 
 
 _REPAIRS = 6  # nested tables that are missing or of the wrong type need a round per level
-
-
-def _repair(data: Any, loc: KeyPath, kind: str) -> KeyPath:
-    """Make the value at `loc` valid in shape: drop an unknown key, give a missing or faulty one a blank of
-    its type (or its default, by dropping it). Returns the key path that was changed."""
-    path = data_path(data, loc)
-    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        parent = _at(data, path[:-1])
-        if isinstance(parent, dict):
-            parent.pop(path[-1], None)
-        return path
-    if kind == "missing" and len(loc) > len(path):
-        parent, key = _at(data, path), loc[len(path)]
-        if isinstance(parent, dict) and isinstance(key, str):
-            parent[key] = _blank((*path, key))
-        return (*path, key)
-    if not path:
-        return path
-    parent, key = _at(data, path[:-1]), path[-1]
-    blank = _blank(path)
-    if isinstance(parent, dict) and blank is _DEFAULT:
-        parent.pop(key, None)
-    elif isinstance(parent, dict | list):
-        parent[key] = {} if blank is _DEFAULT else blank  # type: ignore[index]
-    return path
-
-
-def _at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-_DEFAULT: Any = object()  # the key has a default: dropping it repairs it
-
-
-def _blank(path: KeyPath) -> Any:
-    """A value of the type the model expects at `path` that passes validation: "" for text, [] for arrays,
-    {} for tables, or _DEFAULT where the field has a default."""
-    import typing
-
-    model: Any = Manifest
-    annotation: Any = Manifest
-    for position, part in enumerate(path):
-        if isinstance(part, int):
-            args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
-            annotation = args[0] if args else str
-        else:
-            if not dataclasses.is_dataclass(model):
-                return {}
-            hints = typing.get_type_hints(model)
-            if part not in hints:
-                return _DEFAULT
-            field_info = {f.name: f for f in fields(model)}[part]
-            has_default = (
-                field_info.default is not dataclasses.MISSING
-                or field_info.default_factory is not dataclasses.MISSING
-            )
-            if has_default and position == len(path) - 1:
-                return _DEFAULT
-            annotation = hints[part]
-        members = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-            annotation = members[0]
-        model = annotation if dataclasses.is_dataclass(annotation) else None
-    origin = typing.get_origin(annotation)
-    if dataclasses.is_dataclass(annotation) or origin is dict or annotation is dict:
-        return {}
-    if origin in (tuple, list):
-        return []
-    return ""

@@ -1,6 +1,6 @@
 """The JSON Schema of `assembler.toml`, derived from the configuration parser's own lists of keys
-(`config.KEYS` by group) and the defaults of `Config`. A key of the parser that this module cannot give a
-type is written as `{}` (anything), and a test fails until it is given one."""
+(`config_parts.KEYS` by group) and the defaults of `Config`. A key of the parser that this module cannot
+give a type is written as `{}` (anything), and a test fails until it is given one."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ABOUT = (
 
 def config_schema() -> Schema:
     """The configuration's JSON Schema (draft 2020-12), every key described."""
-    from assembler.config import KEYS
+    from assembler.config_parts import KEYS
     from assembler.schemas.config_docs import DESCRIPTIONS
 
     body = {
@@ -30,21 +30,21 @@ def config_schema() -> Schema:
 
 def key_schema(key: str) -> Schema:
     """The schema of one configuration key, with its default where it has one."""
-    from assembler import config
+    from assembler import config, config_parts
 
     defaults = config.Config()
     text: Schema = {"type": "string", "pattern": r"\S"}
     found: Schema
-    if key in config.FOLDER_KEYS:
+    if key in config_parts.FOLDER_KEYS:
         found = dict(text)
-    elif key in config.LIST_KEYS:
+    elif key in config_parts.LIST_KEYS:
         item = {"type": "string", "minLength": 1}
         if key == "external_agents":
             from assembler.names import SLUG
 
             item["pattern"] = f"^{SLUG.pattern}$"
         found = {"type": "array", "items": item}
-    elif key in config.RULE_KEYS:
+    elif key in config_parts.RULE_KEYS:
         found = _rule(key)
     elif key == "taxonomy":
         found = _taxonomy()
@@ -61,7 +61,7 @@ def key_schema(key: str) -> Schema:
 
 
 def _rule(key: str) -> Schema:
-    from assembler.config import SECTIONS
+    from assembler.config_parts import SECTIONS
 
     rules: dict[str, Schema] = {
         "min_handoffs": {"type": "integer", "minimum": 0},
