@@ -491,3 +491,25 @@ def test_hostile_text_never_moves_a_stamp(tmp_path: Path) -> None:
     agent.write_text(agent.read_text(encoding="utf-8").replace("You do everything.", "You do it."), "utf-8")
     edited = run("--root", root, "check")
     assert edited.exit_code == 3 and "D004" in edited.output
+
+
+def test_a_clean_check_loads_no_validator_and_no_renderer(tmp_path: Path) -> None:
+    """The hook's path: a catalog whose outputs all carry current stamps (the shipped one: a tool module and
+    every target) is checked without importing pydantic, jinja2 or the tool module kind's model."""
+    from tests.conftest import REPO
+
+    root = tmp_path / "catalog"
+    for name in ("_manifests", "_blocks", "_roles", "_capabilities"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "assembler.toml", root / "assembler.toml")
+    assert subprocess.run([sys.executable, "-m", "assembler", "--root", str(root), "build"]).returncode == 0
+    checked = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "assembler", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    loaded = {line.split("|")[-1].strip() for line in checked.stderr.splitlines() if "|" in line}
+    heavy = {"pydantic", "pydantic_core", "jinja2", "assembler.toolkinds.modal_spec", "assembler.validate"}
+    assert loaded & heavy == set()
+    assert "assembler.pipeline" in loaded  # the import log was read

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from assembler.toolkinds.modal_data import EXIT_CODES
-
 if TYPE_CHECKING:
     import jinja2
 
@@ -43,6 +41,8 @@ def tier_shapes(spec: ModalSpec) -> dict[str, str]:
 
 def prologue(spec: ModalSpec) -> str:
     """The generated module's docstring: what it is, its commands and its exit statuses."""
+    from assembler.toolkinds.modal_data import EXIT_CODES
+
     exits = "".join(f"  {code}  {name:<8}{meaning}\n" for code, name, meaning in EXIT_CODES)
     return (
         '"""Guard rails around Modal launches: cost tiers, GPU table, script lint and the anti-stop guard.\n'
@@ -94,6 +94,8 @@ class ModalKind:
         return splice(header + prologue(spec), render_data(spec))
 
     def render_section(self, spec: Any, *, module_path: str, env: jinja2.Environment) -> str:
+        from assembler.toolkinds.modal_data import EXIT_CODES
+
         template = env.get_template(SECTION_TEMPLATE)
         shapes = report_shapes(spec)
         text = template.render(
