@@ -12,9 +12,22 @@ from assembler.codes import general
 from assembler.codes.config import BAD_CONFIG
 from assembler.diagnostics import Problem, did_you_mean
 
-FOLDER_KEYS = ("manifests_dir", "blocks_dir", "generated_dir", "roles_dir", "capabilities_dir", "templates_dir")
+FOLDER_KEYS = (
+    "manifests_dir",
+    "blocks_dir",
+    "generated_dir",
+    "roles_dir",
+    "capabilities_dir",
+    "templates_dir",
+)
 LIST_KEYS = ("obligatory_blocks", "artifacts", "extra_tools", "extra_models", "external_agents")
-RULE_KEYS = ("min_handoffs", "required_sections", "require_taxonomy", "require_lineage", "placeholder_pattern")
+RULE_KEYS = (
+    "min_handoffs",
+    "required_sections",
+    "require_taxonomy",
+    "require_lineage",
+    "placeholder_pattern",
+)
 KEYS = (*FOLDER_KEYS, *LIST_KEYS, "taxonomy", "path_aliases", *RULE_KEYS, "targets")  # in the schema's order
 SECTIONS = ("role", "domain_in", "forbidden_domain", "output_extra_fields", "references")
 
