@@ -3,35 +3,11 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
-from assembler.toolkinds.modal_runtime.script import (
-    UNKNOWN,
-    Retries,
-    Script,
-    ScriptError,
-    dotted,
-    parse_source,
-    read_script,
-)
-
-
-def test_a_bom_is_accepted_and_bad_files_are_one_error(tmp_path: Path) -> None:
-    good = tmp_path / "a.py"
-    good.write_bytes(b"\xef\xbb\xbfX = 1\n")
-    assert read_script(good) == "X = 1\n"
-    bad = tmp_path / "b.py"
-    bad.write_bytes(b"\xff\xfe")
-    with pytest.raises(ScriptError, match="not UTF-8"):
-        read_script(bad)
-    with pytest.raises(ScriptError, match="cannot read"):
-        read_script(tmp_path / "missing.py")
-    with pytest.raises(ScriptError) as caught:
-        parse_source("x = (\n")
-    assert caught.value.line == 1
-
+from assembler.toolkinds.modal_runtime.script import Script, dotted
+from assembler.toolkinds.modal_runtime.values import UNKNOWN, Retries
 
 SOURCE = """\
 import modal

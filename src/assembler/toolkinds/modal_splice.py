@@ -24,6 +24,8 @@ ORDER: Final = (
     "money",
     "gpus",
     "estimate",
+    "script_file",
+    "values",
     "script",
     "reach",
     "flow",
@@ -35,6 +37,7 @@ ORDER: Final = (
     "client",
     "preflight",
     "commands",
+    "arguments",
     "cli",
 )
 START: Final = "# start templated\n"

@@ -46,7 +46,7 @@ from .ledger import (
 from .lint import RULE_TEXT, lint_source
 from .money import ToolError, money, rate, to_cents
 from .preflight import Plan, Reading, blocked, cost_lines, preflight, print_preflight, script_costs
-from .script import ScriptError, read_script
+from .script_file import ScriptError, read_script
 
 TIER_EXIT = {AUTO: EXIT_OK, WARN: EXIT_WARN, STOP: EXIT_STOP}
 

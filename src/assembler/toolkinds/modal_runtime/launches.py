@@ -15,7 +15,8 @@ from .estimate import Launch, ScriptCost
 from .gpus import GpuRequest, parse_request
 from .money import DEFAULT_TIMEOUT_S, MAX_RETRIES, MAX_TIMEOUT_S, ToolError
 from .reach import Code, local_code, reachable
-from .script import FunctionNode, ModalFunction, Retries, Script, dotted, last_name
+from .script import FunctionNode, ModalFunction, Script, dotted, last_name
+from .values import Retries
 
 _HOW: Final = {"remote": False, "spawn": False, "local": False, "map": True, "starmap": True}
 _HOW_MANY: Final = {"for_each": True, "spawn_map": True, "remote_gen": False}

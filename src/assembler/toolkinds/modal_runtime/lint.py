@@ -18,7 +18,9 @@ from .lint_training import training_findings
 from .lint_volumes import vol_commit_findings
 from .money import MAX_RETRIES
 from .reach import container_code
-from .script import Retries, Script, ScriptError, dotted, keyword, parse_source
+from .script import Script, dotted, keyword
+from .script_file import ScriptError, parse_source
+from .values import Retries
 
 SYNTAX: Final = "syntax"
 RULE_TEXT: Final[dict[str, str]] = {i.rule: i.text for i in INVARIANTS if i.rule is not None}

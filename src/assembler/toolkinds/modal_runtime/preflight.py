@@ -17,7 +17,8 @@ from .gpus import compat_line
 from .launches import find_entrypoint, script_cost, takes_option
 from .lint import RULE_TEXT, lint_source
 from .money import money, to_cents
-from .script import Script, ScriptError, last_name, parse_source, read_script
+from .script import Script, last_name
+from .script_file import ScriptError, parse_source, read_script
 
 _TORCH_PIN: Final = re.compile(r"\btorch\s*(?:===?|>=|~=)\s*([0-9][0-9A-Za-z.+!_-]{0,40})")
 MARKS: Final[dict[str, str]] = {"ok": "x", "failed": "!", "approve": "?", "manual": " "}

@@ -10,62 +10,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Final
 
-from .money import ToolError
+from .values import UNKNOWN, Retries, Value, arithmetic, join_path
 
-MAX_SCRIPT_BYTES: Final = 8 * 1024 * 1024
 _MAX_DEPTH: Final = 40
 _MODAL_DECORATORS: Final = {"function": "function", "cls": "cls", "server": "cls"}
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
-
-
-class ScriptError(ToolError):
-    """The script cannot be read or parsed; `line` is where, when known."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-@dataclass(frozen=True)
-class Retries:
-    """A `modal.Retries(max_retries=N)` the script builds."""
-
-    count: int
-
-
-class Unknown:
-    """A value the program cannot work out from the script alone."""
-
-
-UNKNOWN: Final = Unknown()
-Value = int | float | str | bool | None | tuple[object, ...] | Retries | Unknown
-
-
-def read_script(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCRIPT_BYTES + 1)
-    except OSError as err:
-        raise ScriptError(f"cannot read {path}: {err.strerror or err}") from None
-    if len(data) > MAX_SCRIPT_BYTES:
-        raise ScriptError(f"{path} is larger than {MAX_SCRIPT_BYTES // (1024 * 1024)} MiB: not a script")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ScriptError(f"{path} is not UTF-8 text (byte {err.start})") from None
-
-
-def parse_source(source: str, filename: str = "<script>") -> ast.Module:
-    """The syntax tree, or a ScriptError with the line of the syntax error."""
-    try:
-        return ast.parse(source.removeprefix("\ufeff"), filename=filename)
-    except SyntaxError as err:
-        raise ScriptError(f"syntax error: {err.msg}", err.lineno or 1) from None
-    except (ValueError, RecursionError, MemoryError) as err:
-        raise ScriptError(f"Python cannot compile the script: {type(err).__name__}", 1) from None
 
 
 def dotted(node: ast.AST) -> str:
@@ -269,11 +220,11 @@ class Script:
             return tuple(self.evaluate(item, depth + 1, seen) for item in node.elts)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             operand = self.evaluate(node.operand, depth + 1, seen)
-            return _arithmetic(ast.Sub(), 0, operand)
+            return arithmetic(ast.Sub(), 0, operand)
         if isinstance(node, ast.BinOp):
             left = self.evaluate(node.left, depth + 1, seen)
             right = self.evaluate(node.right, depth + 1, seen)
-            return _arithmetic(node.op, left, right)
+            return arithmetic(node.op, left, right)
         if isinstance(node, ast.JoinedStr):
             return self._fstring(node, depth, seen)
         if isinstance(node, ast.Call):
@@ -302,7 +253,7 @@ class Script:
         if dotted(node.func) in ("os.path.join", "path.join") and node.args:
             parts = [self.evaluate(arg, depth + 1, seen) for arg in node.args]
             if all(isinstance(part, str) for part in parts):
-                return _join(*(str(part) for part in parts))
+                return join_path(*(str(part) for part in parts))
         return UNKNOWN
 
 
@@ -312,46 +263,3 @@ def _looked_up(node: ast.expr) -> bool:
         node = node.func
     name = dotted(node)
     return name.endswith(("Function.from_name", "Function.lookup", "Cls.from_name", "Cls.lookup"))
-
-
-def _join(*parts: str) -> str:
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = part if part.startswith("/") else f"{joined.rstrip('/')}/{part}"
-    return joined
-
-
-def _arithmetic(op: ast.operator, left: Value, right: Value) -> Value:
-    if isinstance(op, ast.Div) and isinstance(left, str) and isinstance(right, str):
-        return _join(left, right)
-    if isinstance(op, ast.Add) and isinstance(left, str) and isinstance(right, str):
-        return left + right if len(left) + len(right) < 4096 else UNKNOWN
-    if not (isinstance(left, int | float) and isinstance(right, int | float)):
-        return UNKNOWN
-    if isinstance(left, bool) or isinstance(right, bool) or max(abs(left), abs(right)) > 1e12:
-        return UNKNOWN
-    a, b = float(left), float(right)
-    try:
-        result = _operate(op, a, b)
-    except (OverflowError, ZeroDivisionError, ValueError):
-        return UNKNOWN
-    if result is None or not abs(result) <= 1e15:
-        return UNKNOWN
-    integral = isinstance(left, int) and isinstance(right, int) and not isinstance(op, ast.Div)
-    return int(result) if integral and result.is_integer() else result
-
-
-def _operate(op: ast.operator, a: float, b: float) -> float | None:
-    if isinstance(op, ast.Add):
-        return a + b
-    if isinstance(op, ast.Sub):
-        return a - b
-    if isinstance(op, ast.Mult):
-        return a * b
-    if isinstance(op, ast.Div):
-        return a / b
-    if isinstance(op, ast.FloorDiv):
-        return a // b
-    if isinstance(op, ast.Pow) and abs(b) <= 64:
-        return float(a**b)
-    return None
