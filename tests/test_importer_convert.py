@@ -54,6 +54,17 @@ def test_values_toml_cannot_hold_are_left_out_with_a_warning() -> None:
     ]
 
 
+def test_whole_numbers_past_64_bits_are_left_out_with_a_warning() -> None:
+    text = "---\nname: a\ndescription: d\nbig: 9223372036854775808\nfits: 9223372036854775807\n"
+    found = converted(text + "deep: [1, -9223372036854775809]\n---\n")
+    assert found.data["targets"] == {"claude": {"extra": {"fits": 2**63 - 1}}}
+    reason = "cannot be kept: it is a whole number outside TOML's 64-bit range"
+    assert [(d.code, d.line, d.message) for d in found.diagnostics if d.code == "A125"] == [
+        ("A125", 4, f"`big` {reason}"),
+        ("A125", 6, f"`deep` {reason}"),
+    ]
+
+
 def test_tools_of_the_wrong_type() -> None:
     found = converted("---\nname: a\ndescription: d\ntools: 5\n---\n")
     assert "tools" not in found.data

@@ -61,8 +61,12 @@ def test_text_that_needs_escapes_round_trips(value: str) -> None:
     assert parse_toml(manifest_text(data, "a.md")) == data
 
 
+# What TOML holds: the importer refuses other whole numbers (A125) before writing.
+INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(), st.text(), st.dictionaries(st.text(min_size=1), st.text() | st.integers() | st.booleans()))
+@given(st.text(), st.text(), st.dictionaries(st.text(min_size=1), st.text() | INT64 | st.booleans()))
 def test_any_text_round_trips(description: str, body: str, extra: dict[str, object]) -> None:
     data: dict[str, object] = {"name": "a", "description": description, "body": body}
     if extra:

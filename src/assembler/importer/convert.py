@@ -105,6 +105,8 @@ def _not_tomlable(value: Any) -> str | None:
         return "it has no value, and TOML has no empty value"
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+        return "it is a whole number outside TOML's 64-bit range"
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
