@@ -87,10 +87,7 @@ class Worker:
         on_disk, faults = read_outputs(self.job.layout, [rel for rel, _ in result.paths])
         result.diagnostics += faults
         role = self._role_of(data)
-        fingerprint = scope(source.text, data, config, self.sources, role)
-        scopes = None if fingerprint is None else target_scopes(fingerprint, self.chosen, self.sources)
-        if fingerprint is not None and scopes is None:
-            fingerprint = None  # a template cannot be read: validation and rendering say why
+        fingerprint, scopes = self.fingerprints(source.text, data, role)
         by_path = self._by_path(result.paths, scopes, fingerprint)
         if self.job.trust and fingerprint is not None and not faults and current(on_disk, by_path):
             result.outputs = [(rel, None) for rel in on_disk]
@@ -132,6 +129,15 @@ class Worker:
             return {}
         names = [one.target.name for one in self.chosen]
         return {rel: scopes[names[i]] if i < len(names) else base for i, (rel, _) in enumerate(paths)}
+
+    def fingerprints(
+        self, text: str, data: dict[str, object], role: Role | None
+    ) -> tuple[str | None, dict[str, str] | None]:
+        """The manifest's fingerprint and each chosen target's; both None when a source cannot be read
+        (validation and rendering then say why)."""
+        fingerprint = scope(text, data, self.job.config, self.sources, role)
+        scopes = None if fingerprint is None else target_scopes(fingerprint, self.chosen, self.sources)
+        return (None, None) if scopes is None else (fingerprint, scopes)
 
     def _wanted(self, stem: str) -> bool:
         return self.job.render and (not self.job.only or stem in self.job.only)

@@ -22,7 +22,6 @@ def verify_manifest(
     from assembler.job import Job, Worker
     from assembler.sources import Text
     from assembler.tomlparse import parse_toml
-    from assembler.trust import scope, target_scopes
     from assembler.validate import validate_manifest
 
     rel = found.manifests.file(f"{stem}.toml")
@@ -30,8 +29,7 @@ def verify_manifest(
     worker = Worker(Job(found, config, today, trust=False, only=(stem,)))
     role_name = data.get("substrate_role")
     role = worker.role(role_name)[0] if isinstance(role_name, str) else None
-    fingerprint = scope(text, data, config, worker.sources, role)
-    scopes = None if fingerprint is None else target_scopes(fingerprint, worker.chosen, worker.sources)
+    fingerprint, scopes = worker.fingerprints(text, data, role)
     checked = validate_manifest(
         Text(rel, text),
         stem,
@@ -40,7 +38,7 @@ def verify_manifest(
         today=today,
         sources=worker.sources,
         role_of=worker.role,
-        scope=fingerprint if scopes is not None else None,
+        scope=fingerprint,
     )
     diagnostics = [*checked.inner, *locate_problems(checked.problems, rel, text, checked.omitted)]
     if checked.agent is not None and scopes is not None and not has_errors(diagnostics):
