@@ -138,7 +138,7 @@ def test_a_refused_write_as_any_user(catalog: Callable[..., Path], monkeypatch: 
     plan = plan_set(root, parse_assignment("model=opus"))
     real = atomic._temporary
 
-    def full_once(folder: str) -> tuple[int, str]:
+    def full_once(folder: str, owner: int | None = None) -> tuple[int, str]:
         monkeypatch.setattr(atomic, "_temporary", real)
         raise OSError(errno.EIO, "Input/output error")
 
@@ -158,7 +158,7 @@ def test_a_full_disk_stops_at_the_first_refusal(
 
     plan = plan_set(catalog(), parse_assignment("model=opus"))
 
-    def full(folder: str) -> tuple[int, str]:
+    def full(folder: str, owner: int | None = None) -> tuple[int, str]:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic, "_temporary", full)

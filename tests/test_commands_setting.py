@@ -132,7 +132,7 @@ def test_a_refused_write_exits_4_and_says_so(
 
     from assembler import atomic
 
-    def refuse(folder: str) -> tuple[int, str]:
+    def refuse(folder: str, owner: int | None = None) -> tuple[int, str]:
         raise OSError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(atomic, "_temporary", refuse)

@@ -269,6 +269,7 @@ def test_names_too_long_for_a_file(catalog: Callable[..., Path]) -> None:
 def test_a_build_killed_midway_leaves_whole_files_and_the_next_build_cleans_up(
     tmp_path: Path,
 ) -> None:
+    from assembler.atomic import TEMP
     from benchmarks.catalog import write_catalog
 
     root = tmp_path / "big"
@@ -283,17 +284,26 @@ def test_a_build_killed_midway_leaves_whole_files_and_the_next_build_cleans_up(
         time.sleep(0.005)
     victim.send_signal(signal.SIGKILL)
     assert victim.wait(TIMEOUT) == -signal.SIGKILL, "the build ended before it could be killed"
-    written = [p for p in generated.iterdir() if not p.name.startswith(".")]
-    assert 40 <= len(written) < 600
+    time.sleep(0.2)  # its worker processes die with it
+    entries = list(generated.iterdir())
+    written = [p for p in entries if not p.name.startswith(".")]
+    left = [p.name for p in entries if p.name.startswith(".")]
+    assert len(entries) >= 40 and len(written) < 600
     for path in written:
-        if not path.name.startswith("."):
-            found = stamp_of(path.name, path.read_bytes())
-            assert found is not None and found[1], f"{path.name} is not whole"
+        found = stamp_of(path.name, path.read_bytes())
+        assert found is not None and found[1], f"{path.name} is not whole"
+    for name in left:  # staged files, named for the killed run, that the next build recognises
+        match = TEMP.fullmatch(name)
+        assert match is not None and int(match.group(1)) == victim.pid, name
+    assert sorted(p.name for p in generated.iterdir() if p.name.startswith(".")) == sorted(left), (
+        "a worker process outlived the killed run and went on writing"
+    )
     stale = generated / ".assembler-999999999-0123456789ab.tmp"  # as a killed writer leaves it
     stale.write_text("half a file")
     finished = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     assert finished.returncode == 0, finished.stderr
-    assert f"removed _generated/{stale.name}, left behind by a run that was killed" in finished.stderr
+    for name in [*left, stale.name]:
+        assert f"removed _generated/{name}, left behind by a run that was killed" in finished.stderr
     assert [p.name for p in generated.iterdir() if p.name.startswith(".")] == []
     check = subprocess.run([*command[:-1], "check"], capture_output=True, text=True, timeout=TIMEOUT)
     assert check.returncode == 0, check.stderr

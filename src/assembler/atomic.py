@@ -46,32 +46,62 @@ def atomic_write(path: str, rel: str, data: bytes) -> None:
     usual permissions (0o666 less the umask); a missing folder is created. No fsync: generated files are
     derived data, and one fsync per file made a 1,000-agent build three times slower; after a power cut,
     `check` flags a damaged file and `build` rewrites it. Raises FileProblem; nothing is left behind."""
-    folder_path = os.path.dirname(path)
-    try:
-        current = os.lstat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        current = None
-    except OSError as err:
-        raise _write_problem(err, rel) from err
-    if current is not None and not stat.S_ISREG(current.st_mode):
-        raise FileProblem(fault.NOT_A_FILE.located(rel, where=rel, what=what_is(current.st_mode)))
+    _refuse_special(path, rel)
+    commit(stage(path, rel, data), path, rel)
+
+
+def stage(path: str, rel: str, data: bytes, owner: int | None = None) -> str:
+    """The first half of an atomic write: `data` in a new temporary file beside `path` (its folder made
+    when missing), named for the process `owner` (this one by default) so that a later run can tell a
+    killed run's files. Returns the temporary file's path; `commit` puts it in place, `discard` drops
+    it. Raises FileProblem; nothing is left behind."""
     tmp = ""
     try:
-        fd, tmp = _temporary(folder_path)
+        fd, tmp = _temporary(os.path.dirname(path), owner)
         view = memoryview(data)
         try:
             while view:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        return tmp
     except BaseException as err:  # Ctrl-C too: no temporary file is left behind
         if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            discard(tmp)
         if isinstance(err, OSError):
             raise _write_problem(err, rel) from err
         raise
+
+
+def commit(tmp: str, path: str, rel: str) -> None:
+    """The second half: rename the staged file `tmp` over `path`, unless something other than a regular
+    file stands there. Raises FileProblem, having removed `tmp`."""
+    try:
+        _refuse_special(path, rel)
+        os.replace(tmp, path)
+    except BaseException as err:
+        discard(tmp)
+        if isinstance(err, OSError):
+            raise _write_problem(err, rel) from err
+        raise
+
+
+def discard(tmp: str) -> None:
+    """Remove a staged file that will not be committed (gone already: nothing to do)."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+def _refuse_special(path: str, rel: str) -> None:
+    """FileProblem when something other than a regular file (a folder, a FIFO, a link) stands at `path`."""
+    try:
+        current = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as err:
+        raise _write_problem(err, rel) from err
+    if not stat.S_ISREG(current.st_mode):
+        raise FileProblem(fault.NOT_A_FILE.located(rel, where=rel, what=what_is(current.st_mode)))
 
 
 def atomic_create(path: str, rel: str, data: bytes) -> bool:
@@ -80,15 +110,8 @@ def atomic_create(path: str, rel: str, data: bytes) -> bool:
     both create it). Returns False, having written nothing, when something stands at `path`. On a file
     system without hard links, the name is checked and then the file renamed into place. Raises
     FileProblem; nothing is left behind."""
-    tmp = ""
+    tmp = stage(path, rel, data)
     try:
-        fd, tmp = _temporary(os.path.dirname(path))
-        view = memoryview(data)
-        try:
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -105,17 +128,18 @@ def atomic_create(path: str, rel: str, data: bytes) -> bool:
         raise _write_problem(err, rel) from err
     finally:
         if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            discard(tmp)
 
 
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK}
 
 
-def _temporary(folder_path: str) -> tuple[int, str]:
-    """A new temporary file in `folder_path`, named `.assembler-PID-RANDOM.tmp`; creates the folder."""
+def _temporary(folder_path: str, owner: int | None = None) -> tuple[int, str]:
+    """A new temporary file in `folder_path`, named `.assembler-PID-RANDOM.tmp` for the process `owner`
+    (this one by default); creates the folder."""
+    pid = os.getpid() if owner is None else owner
     while True:
-        tmp = os.path.join(folder_path, f".assembler-{os.getpid()}-{os.urandom(6).hex()}.tmp")
+        tmp = os.path.join(folder_path, f".assembler-{pid}-{os.urandom(6).hex()}.tmp")
         try:
             return os.open(tmp, _WRITE_FLAGS, 0o666), tmp
         except FileExistsError:  # another writer drew the same name: draw again

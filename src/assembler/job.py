@@ -13,6 +13,7 @@ the main process, on the `Result`s.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from assembler.outputs import expected_paths
 from assembler.read import read_manifest, read_outputs
 from assembler.roles import Role, RoleResult, resolve_role, role_warnings
 from assembler.sources import Sources
+from assembler.staging import Stager
 from assembler.targets import selected
 from assembler.targets.losses import Placed, uses_of
 from assembler.trust import current, scope, target_scopes
@@ -41,6 +43,8 @@ class Job:
     only: tuple[str, ...] = ()  # render only these agents (all when empty)
     edited: Mapping[str, str] = field(default_factory=dict)  # manifest file name -> text read instead of it
     render: bool = True  # False: validate only
+    stage: bool = False  # a build: stage the files to write as they are rendered (`staging`)
+    owner: int = field(default_factory=os.getpid)  # the run's process, whose name staged files carry
 
 
 @dataclass
@@ -54,6 +58,8 @@ class Result:
     paths: list[tuple[str, KeyPath]] = field(default_factory=list)  # the files it owns, each with its key
     outputs: list[tuple[str, str | None]] = field(default_factory=list)  # None: the file on disk is current
     on_disk: dict[str, bytes | None] = field(default_factory=dict)  # what stands at each rendered output
+    staged: dict[str, str] = field(default_factory=dict)  # output path -> the temporary file of its bytes
+    made: list[str] = field(default_factory=list)  # folders created to stage them
     damaged: frozenset[KeyPath] = frozenset()  # key paths whose values were invalid (see manifest.Parsed)
     uses: tuple[Placed, ...] = ()  # the values of its canonical fields, for what targets cannot express
 
@@ -66,6 +72,7 @@ class Worker:
         self.sources = Sources(job.layout, job.config)
         self.roles: dict[str, RoleResult] = {}
         self.chosen = selected(job.config)
+        self.stager = Stager(job.layout, job.owner) if job.stage else None
 
     def role(self, name: str) -> RoleResult:
         if name not in self.roles:
@@ -119,6 +126,10 @@ class Worker:
             except Exception as err:  # a user's template can fail in many ways: report it
                 result.diagnostics.append(template_error(err, config))
             result.on_disk = on_disk
+            if self.stager is not None:
+                staged = self.stager.stage(result.outputs, on_disk)
+                result.outputs, result.staged, result.on_disk = staged.outputs, staged.files, staged.on_disk
+                result.made = staged.made
         return result
 
     def _by_path(

@@ -10,11 +10,14 @@ used by a manifest or not.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assembler.atomic import discard
 from assembler.codes import general
 from assembler.config import Config, load_config
 from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors, under
@@ -34,7 +37,19 @@ from assembler.validate_catalog import check_catalog
 class Output:
     rel: str  # relative to the root
     agent: str
-    text: str | None  # None: the file on disk is known to be current (its stamp matches)
+    text: str | None  # None: the file on disk is known to be current (its stamp matches), or staged
+    staged: str | None = None  # a build's temporary file holding the new bytes, to rename into place
+
+
+def discard_staged(outputs: Iterable[Output], made: Iterable[str] = ()) -> None:
+    """Remove the staged files of outputs that will not be written, then the folders created for them
+    that are still empty (`made`, outermost first)."""
+    for output in outputs:
+        if output.staged is not None:
+            discard(output.staged)
+    for folder in sorted(set(made), key=len, reverse=True):  # the innermost first
+        with contextlib.suppress(OSError):
+            Path(folder).rmdir()
 
 
 @dataclass
@@ -50,9 +65,15 @@ class Plan:
     manifests: list[str] = field(default_factory=list)  # every manifest's stem
     set_aside: list[str] = field(default_factory=list)  # manifests with errors, not asked for by `names`
     aside_files: frozenset[str] = frozenset()  # other files whose problems only set-aside manifests report
+    made: tuple[str, ...] = ()  # folders created to stage the outputs' files
 
     def stems(self) -> set[str]:
         return set(self.manifests)
+
+    def drop_staged(self) -> None:
+        """Remove the staged files of a plan that will not be written (a run stopped by warnings under
+        `--strict`, or by an exception)."""
+        discard_staged(self.outputs, self.made)
 
     @property
     def ok(self) -> bool:
@@ -93,8 +114,6 @@ def list_manifests(folder: Folder) -> tuple[list[str], list[Diagnostic]]:
 
 
 def _is_folder(folder: Folder) -> bool:
-    import os
-
     return os.path.isdir(folder.path)  # noqa: PTH112
 
 
@@ -129,10 +148,12 @@ def plan_catalog(
     progress: bool = False,
     edited: Mapping[str, str] | None = None,
     render: bool = True,
+    stage: bool = False,
 ) -> Plan:
     """Validate the catalog at `root` and render its outputs (only those of `names`, when given; none
     without `render`). `edited` maps manifest file names to texts read instead of the files (edits not
-    yet written)."""
+    yet written). `stage` (a build): the files to write wait in temporary files beside their places
+    (`staging`), which the plan's outputs name; when the plan has errors, they are gone."""
     config, diagnostics = load_config(root, tuple(TARGETS))
     plan = Plan(root, config, diagnostics, names=names)
     chosen = selected(config)
@@ -145,9 +166,32 @@ def plan_catalog(
     plan.layout = found
     manifests, listing_problems = list_manifests(found.manifests)
     plan.diagnostics += listing_problems
-    job = Job(found, config, today or datetime.date.today(), trust, names, edited or {}, render)
+    job = Job(found, config, today or datetime.date.today(), trust, names, edited or {}, render, stage)
     worker = Worker(job)  # in this process: its caches of texts and roles serve the checks below too
     results = process_all(job, manifests, progress=progress, worker=worker)
+    staged = [Output(rel, r.stem, None, tmp) for r in results for rel, tmp in r.staged.items()]
+    plan.made = tuple(folder for r in results for folder in r.made)
+    try:
+        _conclude(plan, found, config, chosen, worker, results)
+    except BaseException:
+        discard_staged(staged, plan.made)
+        raise
+    if not plan.outputs:
+        discard_staged(staged, plan.made)
+    return plan
+
+
+def _conclude(
+    plan: Plan,
+    found: Layout,
+    config: Config,
+    chosen: tuple[Selected, ...],
+    worker: Worker,
+    results: list[Result],
+) -> None:
+    """The plan from the manifests' results: their diagnostics, the checks across the catalog, and the
+    outputs when nothing stands in the way."""
+    names = plan.names
     plan.manifests = [r.stem for r in results]
     seen: set[Diagnostic] = set()
     for result in results:
@@ -161,14 +205,17 @@ def plan_catalog(
         if d not in seen:
             seen.add(d)
             plan.diagnostics.append(d)
-    across = _catalog_diagnostics(found, config, results, worker.sources.block_names(), job.edited, chosen)
+    across = _catalog_diagnostics(
+        found, config, results, worker.sources.block_names(), worker.job.edited, chosen
+    )
     plan.diagnostics += across
     plan.existing.update(read_strays([found.generated, *found.outputs], plan.expected))
     if not plan.ok and names:
         _set_aside(plan, results, across)
     if not has_errors(plan.deciding()):
-        plan.outputs = [Output(rel, r.stem, text) for r in results for rel, text in r.outputs]
-    return plan
+        plan.outputs = [
+            Output(rel, r.stem, text, r.staged.get(rel)) for r in results for rel, text in r.outputs
+        ]
 
 
 def _set_aside(plan: Plan, results: list[Result], across: list[Diagnostic]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from assembler.diagnostics import Diagnostic
@@ -47,6 +48,12 @@ def output_folder(layout: Layout, rel: str) -> tuple[Folder, str]:
         if parent == folder.rel:
             return folder, name
     raise KeyError(rel)  # a bug: every output lies in a folder of the layout
+
+
+def output_path(layout: Layout, rel: str) -> str:
+    """The file system path of an output."""
+    folder, name = output_folder(layout, rel)
+    return os.path.join(folder.path, name)  # noqa: PTH118 (plain os: once per file)
 
 
 def read_outputs(layout: Layout, paths: list[str]) -> tuple[dict[str, bytes | None], list[Diagnostic]]:

@@ -147,3 +147,9 @@ def stamp_of(rel: str, data: bytes | str) -> tuple[Stamp, bool] | None:
     """`read_stamp` with the locator of the file's format."""
     locate = locator(rel)
     return None if locate is None else read_stamp(data, locate)
+
+
+def is_ours_untouched(rel: str, data: bytes) -> bool:
+    """True when the file carries our stamp and its body still matches it: ours to replace."""
+    found = stamp_of(rel, data)
+    return found is not None and found[1]

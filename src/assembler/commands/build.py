@@ -45,8 +45,12 @@ def build(
 def _build(options: Options, names: tuple[str, ...], force: bool, prune: bool) -> int:
     from assembler.write import apply_plan
 
-    plan = plan_or_exit(options, names)
-    result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
+    plan = plan_or_exit(options, names, stage=True)
+    try:
+        result = apply_plan(plan, force=force, prune=prune, progress=sys.stderr.isatty())
+    except BaseException:  # Ctrl-C or a bug: the files not yet in place go
+        plan.drop_staged()
+        raise
     diagnostics = [*plan.deciding(), *result.faults]
     refused = _refusals(plan, result.refused)
     report(

@@ -127,13 +127,21 @@ def report(diagnostics: list[Diagnostic], options: Options, **extra: object) -> 
         click.echo(format_text(diagnostics, color=color), err=True, color=color)
 
 
-def plan_or_exit(options: Options, names: tuple[str, ...] = (), trust: bool = True) -> Plan:
-    plan = plan_catalog(catalog_root(options), names=names, trust=trust, progress=sys.stderr.isatty())
+def plan_or_exit(
+    options: Options, names: tuple[str, ...] = (), trust: bool = True, stage: bool = False
+) -> Plan:
+    """The catalog's plan, or the diagnostics that stop the run and its exit. `stage`: see `plan_catalog`;
+    the staged files are gone when the run stops here."""
+    plan = plan_catalog(
+        catalog_root(options), names=names, trust=trust, progress=sys.stderr.isatty(), stage=stage
+    )
     unknown = sorted(set(names) - plan.stems())
-    if unknown and plan.layout is not None:
-        raise click.UsageError(f"no manifest named {', '.join(unknown)}")
     deciding = plan.deciding()
     status = exits.for_diagnostics(deciding, strict=options.strict)
+    if status != exits.OK or (unknown and plan.layout is not None):
+        plan.drop_staged()
+    if unknown and plan.layout is not None:
+        raise click.UsageError(f"no manifest named {', '.join(unknown)}")
     if status != exits.OK:
         report(deciding, options)
         if options.format == "text":
