@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import sys
 
 from assembler.job import Job, Result, Worker
 from assembler.progress import track
-from assembler.targets import selected
 
 PARALLEL_MIN = 400  # below this many outputs, starting processes costs more than it saves
 _worker: Worker | None = None
 
 
-def _init(job: Job) -> None:
+def _init(job: Job | None) -> None:
+    """In each worker process: die with the run (a run killed with -9 leaves no worker staging files
+    behind it), and, where processes are not forked, build the worker."""
     global _worker
-    _worker = Worker(job)
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the run died before the line above
+            os._exit(1)
+    if job is not None:
+        _worker = Worker(job)
 
 
 def _run(rel: str) -> Result:
@@ -33,17 +45,25 @@ def process_all(
     job: Job, rels: list[str], *, progress: bool = False, worker: Worker | None = None
 ) -> list[Result]:
     """Process every manifest (by its path); results come back in the order of `rels`. `worker`: the one
-    to use when the work stays in this process, so that its caches serve the caller afterwards."""
+    to use in this process, so that its caches serve the caller afterwards."""
+    global _worker
+    worker = worker or Worker(job)
     cores = _cores()
-    files = len(rels) * len(selected(job.config))  # each manifest renders a file per chosen target
-    if files < PARALLEL_MIN or cores < 2:
-        worker = worker or Worker(job)
+    files = len(rels) * len(worker.chosen)  # each manifest renders a file per chosen target
+    if files < PARALLEL_MIN or cores < 2 or len(rels) < 2:
         return list(track(map(worker.process, rels), len(rels), "manifests", enabled=progress))
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # The first manifest is processed here, before the processes start: the modules, templates and
+    # caches it loads are then every forked process's from the start, instead of each loading its own.
+    first = worker.process(rels[0])
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forked else "spawn")
     chunk = max(16, len(rels) // (cores * 8))
-    with context.Pool(cores, initializer=_init, initargs=(job,)) as pool:
-        results = pool.imap(_run, rels, chunksize=chunk)
-        return list(track(results, len(rels), "manifests", enabled=progress))
+    _worker = worker if forked else None
+    try:
+        with context.Pool(cores, initializer=_init, initargs=(None if forked else job,)) as pool:
+            rest = pool.imap(_run, rels[1:], chunksize=chunk)
+            return list(track(itertools.chain([first], rest), len(rels), "manifests", enabled=progress))
+    finally:
+        _worker = None
