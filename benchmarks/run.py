@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol
 
 from benchmarks.catalog import MIN_AGENTS, SIX_TARGETS, CatalogInfo, write_catalog
+from benchmarks.trash import Trash
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BIG_SIZE = 10_000
@@ -202,11 +203,14 @@ def bench_repo(spawner: Runner, assembler: str, repo: Path, runs: int) -> Measur
         raise BenchError(f"{error}\nThe shipped catalog drifts: run `make build` first.") from None
 
 
-def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int) -> list[Measurement]:
+def bench_catalog(
+    spawner: Runner, assembler: str, info: CatalogInfo, runs: int, trash: Trash
+) -> list[Measurement]:
     """The scenarios of one catalog size, each run on a tree reset to the same state.
 
     `info.root` stays as generated; the commands run on a copy next to it, which is reset before
-    each run (untimed) of "build from scratch", of the two "after edit" scenarios and of `set`.
+    each run (untimed) of "build from scratch", of the two "after edit" scenarios and of `set`: the
+    old copy goes to the trash (see `trash.py`), a new one is made.
     """
     source = info.root
     work = source.with_name(source.name + "-work")
@@ -218,7 +222,7 @@ def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int)
         return [assembler, "--root", str(work), *verb.split()]
 
     def reset(tree: Path) -> None:
-        shutil.rmtree(work, ignore_errors=True)
+        trash.throw(work)
         shutil.copytree(tree, work, symlinks=True)  # copy2: the mtimes are kept
 
     def restore_built_and_edit() -> None:
@@ -249,7 +253,7 @@ def bench_catalog(spawner: Runner, assembler: str, info: CatalogInfo, runs: int)
 
 
 def bench_targets(
-    spawner: Runner, assembler: str, size: int, seed: int, runs: int, tmp: Path
+    spawner: Runner, assembler: str, size: int, seed: int, runs: int, tmp: Path, trash: Trash
 ) -> list[Measurement]:
     """Building the same catalog for Claude Code alone and for the six targets of the issue (claude,
     copilot, codex, opencode, cursor, kiro), side by side: the runs alternate, so that both meet the same
@@ -262,7 +266,7 @@ def bench_targets(
             work = source.with_name(source.name + "-work")
 
             def reset(source: Path = source, work: Path = work) -> None:
-                shutil.rmtree(work, ignore_errors=True)
+                trash.throw(work)
                 shutil.copytree(source, work, symlinks=True)
 
             one = measure(spawner, size, scenario, [assembler, "--root", str(work), "build"], 1, reset)
@@ -400,16 +404,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         version = spawner.run([assembler, "--version"]).output.strip()
         results = bench_floor(spawner, sys.executable, assembler, default_runs)
         results.append(bench_repo(spawner, assembler, args.repo, default_runs))
+        trash = Trash(Path())
         for size in args.sizes:
             runs = args.runs or (BIG_RUNS if size >= BIG_SIZE else DEFAULT_RUNS)
             with tempfile.TemporaryDirectory(prefix="assembler-bench-") as tmp:
                 progress(f"{size:,} agents: writing the catalog ...")
                 info = write_catalog(Path(tmp) / "catalog", size, seed=args.seed)
-                results.extend(bench_catalog(spawner, assembler, info, runs))
+                trash.folder = Path(tmp) / "trash"
+                trash.wait()
+                results.extend(bench_catalog(spawner, assembler, info, runs, trash))
+            trash.freed(size)  # the section's trees are deleted with its folder
             if size in args.target_sizes:
                 with tempfile.TemporaryDirectory(prefix="assembler-bench-targets-") as tmp:
                     progress(f"{size:,} agents: six targets beside Claude Code alone ...")
-                    results.extend(bench_targets(spawner, assembler, size, args.seed, runs, Path(tmp)))
+                    trash.folder = Path(tmp) / "trash"
+                    trash.wait()
+                    results.extend(bench_targets(spawner, assembler, size, args.seed, runs, Path(tmp), trash))
+                trash.freed(size)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 3
