@@ -9,7 +9,11 @@ import sys
 from assembler.job import Job, Result, Worker
 from assembler.progress import track
 
-PARALLEL_MIN = 400  # below this many outputs, starting processes costs more than it saves
+# Below this many outputs (manifests times targets), starting processes costs more than it saves: when
+# the outputs must be rendered, and when their stamps are only verified (a clean `check`, a build with
+# nothing to do), which is a fraction of the work.
+RENDER_MIN = 200
+PARALLEL_MIN = 400
 _worker: Worker | None = None
 
 
@@ -48,17 +52,21 @@ def process_all(
     to use in this process, so that its caches serve the caller afterwards."""
     global _worker
     worker = worker or Worker(job)
-    cores = _cores()
-    files = len(rels) * len(worker.chosen)  # each manifest renders a file per chosen target
-    if files < PARALLEL_MIN or cores < 2 or len(rels) < 2:
-        return list(track(map(worker.process, rels), len(rels), "manifests", enabled=progress))
+    if not rels:
+        return []
+    # The first manifest is processed here, before any process starts: the modules, templates and caches
+    # it loads are then every forked process's from the start, instead of each loading its own; and it
+    # shows whether this run renders.
+    first = worker.process(rels[0])
+    files = len(rels) * len(worker.chosen)  # each manifest has a file per chosen target
+    if files < (RENDER_MIN if _rendered(first) else PARALLEL_MIN) or _cores() < 2 or len(rels) < 2:
+        results = itertools.chain([first], map(worker.process, rels[1:]))
+        return list(track(results, len(rels), "manifests", enabled=progress))
     import multiprocessing
 
-    # The first manifest is processed here, before the processes start: the modules, templates and
-    # caches it loads are then every forked process's from the start, instead of each loading its own.
-    first = worker.process(rels[0])
     forked = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forked else "spawn")
+    cores = _cores()
     chunk = max(16, len(rels) // (cores * 8))
     _worker = worker if forked else None
     try:
@@ -67,3 +75,8 @@ def process_all(
             return list(track(itertools.chain([first], rest), len(rels), "manifests", enabled=progress))
     finally:
         _worker = None
+
+
+def _rendered(result: Result) -> bool:
+    """Whether the manifest's outputs were rendered (not found current by their stamps)."""
+    return bool(result.staged) or any(text is not None for _, text in result.outputs)
