@@ -172,3 +172,17 @@ def test_a_commit_over_a_folder_is_refused_and_the_staged_file_removed(tmp_path:
         atomic.commit(tmp, str(tmp_path / "out.md"), "out.md")
     assert caught.value.diagnostic.code == "F003"
     assert not Path(tmp).exists()
+
+
+def test_a_folder_made_before_a_refusal_is_still_listed(
+    catalog: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = catalog({"assembler.toml": 'generated_dir = "out/agents"\n'})
+
+    def made_then_full(folder: str, owner: int | None = None) -> tuple[int, str]:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_temporary", made_then_full)
+    done = Stager(_layout(root), OWNER).stage(_rendered(root), {})
+    assert done.files == {} and done.made == [str(root / "out"), str(root / "out/agents")]

@@ -63,6 +63,7 @@ class Stager:
             tmp = stage(path, rel, data, self.owner)
         except FileProblem as problem:  # left to `write`, which reports it in its place
             self.stopped = whole_disk(problem)
+            made += [f for f in missing if os.path.isdir(f)]  # noqa: PTH112 (made before the refusal)
             return None
         self.ready.add(folder)
         made += missing
