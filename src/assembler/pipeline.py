@@ -10,14 +10,12 @@ used by a manifest or not.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.atomic import discard
 from assembler.codes import general
 from assembler.config import Config, load_config
 from assembler.diagnostics import Diagnostic, KeyPath, Problem, has_errors, under
@@ -28,6 +26,7 @@ from assembler.located import locate_problems
 from assembler.parallel import process_all
 from assembler.roles import check_roles
 from assembler.sources import decode
+from assembler.staging import drop
 from assembler.stamp import stamp_of
 from assembler.targets import TARGETS, Selected, clashes, scanned_folders, selected
 from assembler.validate_catalog import check_catalog
@@ -39,17 +38,6 @@ class Output:
     agent: str
     text: str | None  # None: the file on disk is known to be current (its stamp matches), or staged
     staged: str | None = None  # a build's temporary file holding the new bytes, to rename into place
-
-
-def discard_staged(outputs: Iterable[Output], made: Iterable[str] = ()) -> None:
-    """Remove the staged files of outputs that will not be written, then the folders created for them
-    that are still empty (`made`, outermost first)."""
-    for output in outputs:
-        if output.staged is not None:
-            discard(output.staged)
-    for folder in sorted(set(made), key=len, reverse=True):  # the innermost first
-        with contextlib.suppress(OSError):
-            Path(folder).rmdir()
 
 
 @dataclass
@@ -73,7 +61,7 @@ class Plan:
     def drop_staged(self) -> None:
         """Remove the staged files of a plan that will not be written (a run stopped by warnings under
         `--strict`, or by an exception)."""
-        discard_staged(self.outputs, self.made)
+        drop([o.staged for o in self.outputs], self.made)
 
     @property
     def ok(self) -> bool:
@@ -169,15 +157,15 @@ def plan_catalog(
     job = Job(found, config, today or datetime.date.today(), trust, names, edited or {}, render, stage)
     worker = Worker(job)  # in this process: its caches of texts and roles serve the checks below too
     results = process_all(job, manifests, progress=progress, worker=worker)
-    staged = [Output(rel, r.stem, None, tmp) for r in results for rel, tmp in r.staged.items()]
+    staged = [tmp for r in results for tmp in r.staged.values()]
     plan.made = tuple(folder for r in results for folder in r.made)
     try:
         _conclude(plan, found, config, chosen, worker, results)
     except BaseException:
-        discard_staged(staged, plan.made)
+        drop(staged, plan.made)
         raise
     if not plan.outputs:
-        discard_staged(staged, plan.made)
+        drop(staged, plan.made)
     return plan
 
 
@@ -236,13 +224,17 @@ def _set_aside(plan: Plan, results: list[Result], across: list[Diagnostic]) -> N
 
 def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
     """A019 at every manifest whose output path another manifest also writes."""
-    owners: dict[str, list[tuple[Result, KeyPath]]] = {}
-    for result in results:
+    from collections import Counter
+
+    counts = Counter(rel for r in results for rel, _ in r.paths)  # in the order the paths first appear
+    owners: dict[str, list[tuple[Result, KeyPath]]] = {rel: [] for rel, n in counts.items() if n > 1}
+    for result in results if owners else ():
         for rel, key in result.paths:
-            owners.setdefault(rel, []).append((result, key))
+            if rel in owners:
+                owners[rel].append((result, key))
     found: dict[str, list[Problem]] = {}
     for rel, owned in owners.items():
-        for result, key in owned if len(owned) > 1 else ():
+        for result, key in owned:
             others = ", ".join(o.rel for o, _ in owned if o is not result)
             found.setdefault(result.stem, []).append(
                 general.OUTPUT_COLLISION.at(key, output=rel, other=others)

@@ -10,11 +10,13 @@ to decide (unchanged, edited by hand, `--force`).
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.atomic import stage, whole_disk
+from assembler.atomic import discard, stage, whole_disk
 from assembler.disk import FileProblem
 from assembler.layout import Layout
 from assembler.read import output_path
@@ -68,6 +70,17 @@ class Stager:
         self.ready.add(folder)
         made += missing
         return tmp
+
+
+def drop(staged: Iterable[str | None], made: Iterable[str] = ()) -> None:
+    """Remove staged files that will not be committed (None: nothing staged), then the folders made for them
+    that are still empty (`made`), the innermost first."""
+    for tmp in staged:
+        if tmp is not None:
+            discard(tmp)
+    for folder in sorted(set(made), key=len, reverse=True):
+        with contextlib.suppress(OSError):
+            Path(folder).rmdir()
 
 
 def _missing(folder: str) -> list[str]:

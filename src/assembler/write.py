@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from assembler.atomic import atomic_write, commit, delete, remove_stale_temporaries, whole_disk
 from assembler.diagnostics import Diagnostic
 from assembler.disk import FileProblem
-from assembler.pipeline import Output, Plan, discard_staged
+from assembler.pipeline import Output, Plan
 from assembler.progress import track
 from assembler.read import output_path
+from assembler.staging import drop
 from assembler.stamp import is_ours_untouched
 
 
@@ -48,7 +49,7 @@ def apply_plan(
         except FileProblem as problem:
             result.faults.append(problem.diagnostic)
             if whole_disk(problem):  # a full or read-only disk: every later write fails the same way
-                discard_staged(outputs[i + 1 :], plan.made)
+                drop([o.staged for o in outputs[i + 1 :]], plan.made)
                 break
             continue
         result.written.append(output.rel)

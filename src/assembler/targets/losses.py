@@ -57,26 +57,34 @@ def report(
     first manifest (in `manifests`' order) holding such a value. Each target is asked about each distinct
     value once."""
     targets = list(chosen)
+    held = list(manifests)
     first: dict[Use, tuple[str, KeyPath]] = {}  # each distinct value, where it is first held
-    holders: dict[Use, list[str]] = {}
-    for stem, uses in manifests:
+    for stem, uses in held:
         for use, path in uses:
-            first.setdefault(use, (stem, path))
-            holders.setdefault(use, []).append(stem)
-    found: dict[tuple[str, str], _Report] = {}
-    for one in targets:
-        for use, (stem, path) in first.items():
-            loss = one.target.loss(use, one.settings)
-            if loss is None:
-                continue
-            entry = found.setdefault((one.target.name, use.field), _Report(stem, path))
-            entry.agents.update(holders[use])
-            values = entry.values.setdefault((loss.status, loss.how), [])
-            shown = f"`{use.value}`" if use.value else "set"
-            if shown not in values:
-                values.append(shown)
-    if not found:
+            if use not in first:
+                first[use] = (stem, path)
+    losses = [
+        (one, use, loss)
+        for one in targets
+        for use in first
+        if (loss := one.target.loss(use, one.settings)) is not None
+    ]
+    if not losses:
         return {}
+    lost = {use for _, use, _ in losses}
+    holders: dict[Use, list[str]] = {use: [] for use in lost}  # asked only of values some target loses
+    for stem, uses in held:
+        for use, _ in uses:
+            if use in lost:
+                holders[use].append(stem)
+    found: dict[tuple[str, str], _Report] = {}
+    for one, use, loss in losses:
+        entry = found.setdefault((one.target.name, use.field), _Report(*first[use]))
+        entry.agents.update(holders[use])
+        values = entry.values.setdefault((loss.status, loss.how), [])
+        shown = f"`{use.value}`" if use.value else "set"
+        if shown not in values:
+            values.append(shown)
     from assembler.codes.targets import NOT_EXPRESSED
 
     by_name = {one.target.name: one.target for one in targets}
