@@ -140,8 +140,14 @@ def catalogs(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+def _snapshot(root: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None), so a run that fails can be seen to leave no trace, not
+    even a folder made for files it did not write."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
+        for p in sorted(root.rglob("*"))
+        if p.is_file() or p.is_dir()
+    }
 
 
 @settings(
