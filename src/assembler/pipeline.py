@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,8 +225,6 @@ def _set_aside(plan: Plan, results: list[Result], across: list[Diagnostic]) -> N
 
 def _collisions(results: list[Result]) -> dict[str, list[Problem]]:
     """A019 at every manifest whose output path another manifest also writes."""
-    from collections import Counter
-
     counts = Counter(rel for r in results for rel, _ in r.paths)  # in the order the paths first appear
     owners: dict[str, list[tuple[Result, KeyPath]]] = {rel: [] for rel, n in counts.items() if n > 1}
     for result in results if owners else ():
