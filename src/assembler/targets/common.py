@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from assembler.config import Config
 from assembler.stamp import PENDING
@@ -24,9 +24,10 @@ DROPPED = "dropped"
 PROMPT_TEMPLATE = "prompt.md.j2"
 
 
-@dataclass(frozen=True, slots=True)
-class Use:
-    """A canonical field a manifest sets, with one of its values (each entry of a list on its own)."""
+class Use(NamedTuple):
+    """A canonical field a manifest sets, with one of its values (each entry of a list on its own). A named
+    tuple: every manifest sends its uses from its worker process, and a tuple travels (is pickled) several
+    times faster than a dataclass."""
 
     field: str  # tools, disallowed_tools, model, max_turns, effort, handoff
     value: str = ""
