@@ -27,10 +27,11 @@ def _layout(root: Path) -> Layout:
     return found
 
 
-def _rendered(root: Path) -> list[tuple[str, str | None]]:
-    plan = plan_catalog(root)
+def _rendered(root: Path, trust: bool = True) -> list[tuple[str, bytes]]:
+    """The bytes of the catalog's rendered files, as a job hands them to its stager."""
+    plan = plan_catalog(root, trust=trust)
     assert plan.ok, plan.diagnostics
-    return [(o.rel, o.text) for o in plan.outputs]
+    return [(o.rel, o.text.encode()) for o in plan.outputs if o.text is not None]
 
 
 def _hidden(folder: Path) -> list[str]:
@@ -43,25 +44,25 @@ def test_a_new_file_waits_beside_its_place_named_for_the_run(catalog: Callable[.
     done = Stager(_layout(root), OWNER).stage(rendered, {})
     assert [rel for rel, _ in done.outputs] == [rel for rel, _ in rendered]
     assert all(text is None for _, text in done.outputs) and done.on_disk == {}
-    for rel, text in rendered:
+    for rel, data in rendered:
         tmp = Path(done.files[rel])
         assert tmp.parent == (root / rel).parent and not (root / rel).exists()
         found = TEMP.fullmatch(tmp.name)
         assert found is not None and int(found.group(1)) == OWNER
-        assert text is not None and tmp.read_bytes() == text.encode()
+        assert tmp.read_bytes() == data
     assert done.made == [str(root / "_generated")]
 
 
 def test_only_files_the_build_will_surely_write_are_staged(catalog: Callable[..., Path]) -> None:
     root = catalog()
-    (fixer, fixer_text), (reviewer, reviewer_text) = _rendered(root)
-    assert fixer_text is not None and reviewer_text is not None
-    changed = reviewer_text.replace("Reviews", "Checks").encode()
-    on_disk: dict[str, bytes | None] = {fixer: fixer_text.encode(), reviewer: changed}
-    done = Stager(_layout(root), OWNER).stage([(fixer, fixer_text), (reviewer, reviewer_text)], on_disk)
+    (fixer, fixer_data), (reviewer, reviewer_data) = _rendered(root)
+    changed = reviewer_data.replace(b"Reviews", b"Checks")
+    on_disk: dict[str, bytes | None] = {fixer: fixer_data, reviewer: changed}
+    done = Stager(_layout(root), OWNER).stage([(fixer, fixer_data), (reviewer, reviewer_data)], on_disk)
     # fixer: the same bytes stand there; reviewer: a file that is not ours untouched (its stamp no longer
     # matches): both keep their text, and what stands there, for `write` to decide
-    assert done.files == {} and done.outputs == [(fixer, fixer_text), (reviewer, reviewer_text)]
+    texts = [(fixer, fixer_data.decode()), (reviewer, reviewer_data.decode())]
+    assert done.files == {} and done.outputs == texts
     assert done.on_disk == on_disk
     assert _hidden(root / "_generated") == []
 
@@ -73,14 +74,9 @@ def test_a_file_of_ours_with_other_bytes_is_staged(catalog: Callable[..., Path])
         (root / "_manifests/fixer.toml").read_text().replace("Reviews patches", "Fixes patches")
     )
     fixer = "_generated/fixer.md"
-    rendered = [(rel, text) for rel, text in _rendered_untrusted(root) if rel == fixer]
+    rendered = [(rel, data) for rel, data in _rendered(root, trust=False) if rel == fixer]
     done = Stager(_layout(root), OWNER).stage(rendered, {fixer: (root / fixer).read_bytes()})
     assert list(done.files) == [fixer] and done.made == []
-
-
-def _rendered_untrusted(root: Path) -> list[tuple[str, str | None]]:
-    plan = plan_catalog(root, trust=False)
-    return [(o.rel, o.text) for o in plan.outputs]
 
 
 def test_folders_made_for_staging_are_listed_outermost_first(catalog: Callable[..., Path]) -> None:
@@ -105,7 +101,8 @@ def test_a_full_disk_stops_staging_and_leaves_the_rest_to_write(
     rendered = _rendered(root)
     done = stager.stage(rendered, {})
     assert stager.stopped and len(calls) == 1  # the second file was not tried
-    assert done.files == {} and done.outputs == rendered and done.made == []
+    texts = [(rel, data.decode()) for rel, data in rendered]
+    assert done.files == {} and done.outputs == texts and done.made == []
 
 
 def test_a_refusal_for_one_file_does_not_stop_the_others(

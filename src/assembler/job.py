@@ -120,14 +120,15 @@ class Worker:
 
             try:
                 assert scopes is not None  # the agent is set only with a fingerprint
-                result.outputs = render_agent(
-                    checked.agent, config, self.job.layout.templates, self.chosen, scopes
-                )
+                rendered = render_agent(checked.agent, config, self.job.layout.templates, self.chosen, scopes)
             except Exception as err:  # a user's template can fail in many ways: report it
                 result.diagnostics.append(template_error(err, config))
+                rendered = []
             result.on_disk = on_disk
-            if self.stager is not None:
-                staged = self.stager.stage(result.outputs, on_disk)
+            if self.stager is None:
+                result.outputs = [(rel, data.decode("utf-8")) for rel, data in rendered]
+            else:
+                staged = self.stager.stage(rendered, on_disk)
                 result.outputs, result.staged, result.on_disk = staged.outputs, staged.files, staged.on_disk
                 result.made = staged.made
         return result

@@ -9,18 +9,18 @@ from assembler.codes.config import TEMPLATE_ERROR
 from assembler.config import Config
 from assembler.diagnostics import Diagnostic
 from assembler.disk import Folder
-from assembler.stamp import PENDING, Misplaced, locator, seal
+from assembler.stamp import PENDING, Misplaced, locator, sealed_bytes
 from assembler.targets import Selected
 from assembler.templating import get_env
 
 TOOL_KIND = "tool"
 
 
-def _sealed(rel: str, text: str, kind: str, caps: str, scope: str) -> str:
+def _sealed(rel: str, text: str, kind: str, caps: str, scope: str) -> bytes:
     locate = locator(rel)
     if locate is None:  # a bug: every output format has its stamp place
         raise ValueError(f"no stamp place for {rel}")
-    return seal(text, kind, caps, scope, locate)
+    return sealed_bytes(text, kind, caps, scope, locate)
 
 
 def render_agent(
@@ -29,14 +29,15 @@ def render_agent(
     templates: Folder | None,
     chosen: tuple[Selected, ...],
     scopes: dict[str, str],
-) -> list[tuple[str, str | None]]:
-    """Every output of the agent: one file per chosen target (sealed with the target's fingerprint in
-    `scopes`), then its tool module (`templates`: the folder whose templates replace the built-in ones).
+) -> list[tuple[str, bytes]]:
+    """Every output of the agent, as the bytes of its file: one file per chosen target (sealed with the
+    target's fingerprint in `scopes`), then its tool module (`templates`: the folder whose templates
+    replace the built-in ones).
     Raises jinja2 errors and Misplaced, which `template_error` turns into diagnostics."""
     from assembler.targets.common import Rendering, Shared
 
     env = get_env(templates)
-    outputs: list[tuple[str, str | None]] = []
+    outputs: list[tuple[str, bytes]] = []
     section: str | None = None
     fields: tuple[str, ...] = ()
     if agent.tool is not None:
@@ -55,7 +56,7 @@ def render_agent(
         section = kind.render_section(agent.tool.spec, module_path=module, env=env)
         fields = tuple(kind.report_fields(agent.tool.spec))
     shared = Shared(agent, config, env, tool_section=section, tool_report_fields=fields)
-    rendered: list[tuple[str, str | None]] = []
+    rendered: list[tuple[str, bytes]] = []
     for one in chosen:
         rel = one.path(agent.manifest.name)
         text = one.target.render(agent, Rendering(shared, one.settings))

@@ -42,13 +42,14 @@ class Stager:
     stopped: bool = False  # the disk is full or read-only: `write` meets it and says so
     ready: set[str] = field(default_factory=set)  # folders known to stand
 
-    def stage(self, rendered: list[tuple[str, str | None]], on_disk: dict[str, bytes | None]) -> Staged:
+    def stage(self, rendered: list[tuple[str, bytes]], on_disk: dict[str, bytes | None]) -> Staged:
+        """Stage each rendered file (its bytes) that the build will surely write."""
         done = Staged()
-        for rel, text in rendered:
+        for rel, data in rendered:
             current = on_disk.get(rel)
-            tmp = None if text is None else self._stage(rel, text.encode("utf-8"), current, done.made)
+            tmp = self._stage(rel, data, current, done.made)
             if tmp is None:
-                done.outputs.append((rel, text))
+                done.outputs.append((rel, data.decode("utf-8")))
                 done.on_disk[rel] = current
             else:
                 done.outputs.append((rel, None))

@@ -119,13 +119,19 @@ def scope_hash(parts: Iterable[tuple[str, str]]) -> str:
 def seal(text: str, kind: str, caps: str, scope: str, locate: Locator) -> str:
     """Replace the PENDING marker at the format's stamp place with the stamp. Raises Misplaced when the
     marker is not there (a user template that moved the generated comment)."""
+    return sealed_bytes(text, kind, caps, scope, locate).decode("utf-8")
+
+
+def sealed_bytes(text: str, kind: str, caps: str, scope: str, locate: Locator) -> bytes:
+    """`seal`, as the UTF-8 bytes of the file: what a build writes, without decoding them to encode them
+    again."""
     data = text.encode("utf-8")
     span = locate(data)
     at = -1 if span is None else data.find(_PENDING, *span)
     if at < 0:
         raise Misplaced("the generated comment (with its stamp) is not at its place")
     stamp = f"assembler-stamp: {Stamp(kind, caps, scope, sha8(data))}".encode()
-    return (data[:at] + stamp + data[at + len(_PENDING) :]).decode("utf-8")
+    return data[:at] + stamp + data[at + len(_PENDING) :]
 
 
 def read_stamp(data: bytes | str, locate: Locator) -> tuple[Stamp, bool] | None:
