@@ -4,7 +4,8 @@ Every figure is a whole, fresh process (cold: nothing is kept between runs), tim
 `time.perf_counter` from spawn to exit; its peak memory is the child's `ru_maxrss` from `os.wait4`
 (both taken in `spawn.py`, which explains why). The floor rows (`python -c pass`,
 `import assembler`, `assembler --version`) show how much of each figure is the interpreter and the
-imports. Prints a Markdown table with a PASS/FAIL column against the targets of the issue and
+imports. Trees are reset by copying; the old ones are set aside, not deleted, until their section ends
+(`trash.py` says why). Prints a Markdown table with a PASS/FAIL column against the targets of the issue and
 writes the same figures as JSON.
 
     python -m benchmarks.run --sizes 200,1000,10000 --json bench-results.json
