@@ -46,7 +46,6 @@ def atomic_write(path: str, rel: str, data: bytes) -> None:
     usual permissions (0o666 less the umask); a missing folder is created. No fsync: generated files are
     derived data, and one fsync per file made a 1,000-agent build three times slower; after a power cut,
     `check` flags a damaged file and `build` rewrites it. Raises FileProblem; nothing is left behind."""
-    _refuse_special(path, rel)
     commit(stage(path, rel, data), path, rel)
 
 
